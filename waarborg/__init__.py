@@ -1,0 +1,3 @@
+"""Waarborg: one governed path for every generative-AI request in Dutch government."""
+
+__version__ = "0.1.0"

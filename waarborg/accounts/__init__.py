@@ -1,0 +1,1 @@
+"""Organisations, users, roles, passwords, API keys, login sessions and login throttling."""

@@ -1,0 +1,47 @@
+"""API-key authentication: ``Authorization: Bearer wb_…``, bound to one organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy.orm import Session
+
+from waarborg.accounts.api_keys import authenticate_api_key
+from waarborg.db.tables import ApiKey, Organisation
+from waarborg.db.tenancy import bind_to_organisation
+from waarborg.web.visitor import get_db
+
+
+class ApiAuthError(HTTPException):
+    def __init__(self, message: str) -> None:
+        super().__init__(
+            status_code=401,
+            detail={"error": {"code": "invalid_api_key", "message": message}},
+            headers={"WWW-Authenticate": 'Bearer realm="waarborg"'},
+        )
+
+
+@dataclass(frozen=True)
+class ApiCaller:
+    key: ApiKey
+    organisation: Organisation
+    db: Session
+
+
+def get_api_caller(request: Request, db: Annotated[Session, Depends(get_db)]) -> ApiCaller:
+    header = request.headers.get("authorization", "")
+    scheme, _, secret = header.partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise ApiAuthError("Geef een API-sleutel mee: Authorization: Bearer wb_…")
+    found = authenticate_api_key(db, secret.strip())
+    if found is None:
+        raise ApiAuthError("Deze API-sleutel is onbekend of ingetrokken.")
+    db.commit()
+    key, organisation = found
+    bind_to_organisation(db, organisation.id)
+    return ApiCaller(key=key, organisation=organisation, db=db)
+
+
+Caller = Annotated[ApiCaller, Depends(get_api_caller)]

@@ -1,0 +1,70 @@
+"""The ASGI application factory. Nothing happens at import; everything is built from the
+settings passed to (or read once by) ``create_app``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from waarborg import __version__
+from waarborg.api.routes import router as api_router
+from waarborg.db.migrate import SchemaTooNewError, schema_state, too_new_message
+from waarborg.observability.logging import configure_logging
+from waarborg.observability.metrics import Metrics
+from waarborg.observability.middleware import ObservabilityMiddleware
+from waarborg.runtime import Runtime
+from waarborg.settings import Settings, load_settings
+from waarborg.web.errors import install_error_handlers
+from waarborg.web.rendering import make_templates
+from waarborg.web.routes import admin_api_keys, admin_users, auth, health, home
+
+log = logging.getLogger("waarborg.app")
+STATIC_DIR = Path(__file__).parent / "web" / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    runtime = Runtime.from_settings(settings)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        state = schema_state(runtime.database.engine)
+        if not state.known:
+            raise SchemaTooNewError(too_new_message(state))
+        if not state.up_to_date:
+            log.warning("database schema is not current; run 'waarborg db upgrade'")
+        yield
+        runtime.database.dispose()
+
+    app = FastAPI(
+        title="Waarborg",
+        version=__version__,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    app.state.metrics = metrics
+    app.state.templates = make_templates()
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in (
+        health.router,
+        auth.router,
+        home.router,
+        admin_users.router,
+        admin_api_keys.router,
+        api_router,
+    ):
+        app.include_router(router)
+    install_error_handlers(app)
+    app.add_middleware(ObservabilityMiddleware, metrics=metrics)
+    return app

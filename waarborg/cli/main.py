@@ -1,0 +1,47 @@
+"""Top-level ``waarborg`` command and its sub-command groups."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from waarborg import __version__
+from waarborg.cli import accounts, database, serving
+
+app = typer.Typer(
+    name="waarborg",
+    help="Waarborg: één bestuurd pad voor elk generatief-AI-verzoek.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"waarborg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Toon de versie."),
+    ] = False,
+) -> None:
+    """Waarborg: one governed path for every generative-AI request."""
+
+
+app.command("serve")(serving.serve)
+app.command("demo")(serving.demo)
+app.add_typer(database.app, name="db")
+app.add_typer(accounts.org_app, name="org")
+app.add_typer(accounts.user_app, name="user")
+app.add_typer(accounts.apikey_app, name="apikey")
+
+
+def main() -> None:
+    app()

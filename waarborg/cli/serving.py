@@ -1,0 +1,67 @@
+"""``waarborg serve`` and ``waarborg demo``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.table import Table
+
+from waarborg.cli.common import console, friendly_errors, open_database, settings_or_exit
+from waarborg.db.migrate import upgrade
+from waarborg.demo.seed import DEMO_NAME, seed_demo
+from waarborg.settings import Settings
+
+Host = Annotated[str, typer.Option(help="Adres om op te luisteren.")]
+Port = Annotated[int, typer.Option(min=1, max=65535, help="Poort.")]
+Workers = Annotated[int, typer.Option(min=1, max=64, help="Aantal werkprocessen.")]
+
+
+def _prepare(settings: Settings, migrate: bool) -> None:
+    database = open_database(settings, require_current=not migrate)
+    if migrate:
+        with friendly_errors():
+            upgrade(database.engine)
+    database.dispose()
+
+
+def _run(settings: Settings, host: str, port: int, workers: int) -> None:
+    console.print(f"Waarborg luistert op http://{host}:{port}  (stoppen: Ctrl+C)")
+    uvicorn.run(
+        "waarborg.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        access_log=False,  # the access log holds client addresses; Waarborg logs its own
+        log_level="warning",
+    )
+
+
+def serve(host: Host = "127.0.0.1", port: Port = 8080, workers: Workers = 1) -> None:
+    """Start the web server (migrating first unless WAARBORG_MIGRATE_ON_START=false)."""
+    settings = settings_or_exit()
+    _prepare(settings, settings.migrate_on_start)
+    _run(settings, host, port, workers)
+
+
+def demo(host: Host = "127.0.0.1", port: Port = 8080, workers: Workers = 1) -> None:
+    """Create the demo organisation if missing, print its logins, and serve."""
+    settings = settings_or_exit()
+    _prepare(settings, migrate=True)
+    database = open_database(settings)
+    with friendly_errors(), database.session() as session:
+        logins, created = seed_demo(session, settings.data_dir)
+    database.dispose()
+    table = Table(title=f"Inloggegevens {DEMO_NAME}" + (" (nieuw)" if created else ""))
+    table.add_column("Rol")
+    table.add_column("Gebruikersnaam")
+    table.add_column("Wachtwoord")
+    for login in logins:
+        table.add_row(login.role.value, login.username, login.password)
+    console.print(table)
+    console.print(f"Gegevensmap: {settings.data_dir.resolve()}")
+    _run(settings, host, port, workers)

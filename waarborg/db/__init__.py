@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy tables, engines, tenant-scoped sessions and Alembic migrations."""

@@ -1,0 +1,1 @@
+"""The demo organisation 'Gemeente Voorbeeld', for trying Waarborg on a laptop."""

@@ -1,0 +1,1 @@
+"""Health checks, Prometheus metrics and privacy-safe request logging."""

@@ -1,0 +1,42 @@
+"""Everything a running app holds, built once from the settings in ``create_app``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from waarborg.accounts.throttle import LoginThrottler, ThrottlePolicy
+from waarborg.accounts.web_sessions import SessionPolicy
+from waarborg.db.database import Database
+from waarborg.settings import Settings
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    database: Database
+    secret: bytes
+    session_policy: SessionPolicy
+    throttler: LoginThrottler
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Runtime:
+        secret = settings.secret_bytes()
+        return cls(
+            settings=settings,
+            database=Database(settings.resolved_database_url),
+            secret=secret,
+            session_policy=SessionPolicy(
+                idle=timedelta(minutes=settings.session_idle_minutes),
+                absolute=timedelta(hours=settings.session_absolute_hours),
+            ),
+            throttler=LoginThrottler(
+                secret,
+                ThrottlePolicy(
+                    max_failures=settings.login_max_failures,
+                    failure_window=timedelta(minutes=settings.login_failure_window_minutes),
+                    lockout=timedelta(minutes=settings.login_lockout_minutes),
+                    attempts_per_minute_per_client=settings.login_attempts_per_minute_per_client,
+                ),
+            ),
+        )

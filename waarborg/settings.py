@@ -1,0 +1,213 @@
+"""Typed settings, read once from the environment (prefix ``WAARBORG_``).
+
+Every field carries a default and a ``description``: ``docs/configuration.md`` lists them all and a
+test keeps the two in step, so an operator never meets a setting that the documentation hides.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "WAARBORG_"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
+
+
+class SettingsError(ValueError):
+    """A setting has a value Waarborg cannot start with; the message names the variable."""
+
+
+class OidcProvider(BaseModel):
+    """One OpenID Connect provider whose users log in to one organisation."""
+
+    name: str = Field(description="Short identifier used in the callback URL, e.g. 'entra'.")
+    label: str = Field(description="Button text on the login page, e.g. 'Inloggen met Entra ID'.")
+    organisation: str = Field(description="Slug of the organisation whose users log in here.")
+    issuer: str = Field(description="Issuer URL; discovery is read from it.")
+    client_id: str
+    client_secret: SecretStr | None = Field(
+        default=None, description="Empty for a public client (PKCE only)."
+    )
+    scopes: str = "openid profile email"
+    groups_claim: str = Field(
+        default="groups",
+        description="Claim holding the user's groups or roles ('groups' for Keycloak and Entra).",
+    )
+    role_mapping: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Group value -> Waarborg roles, e.g. {'/ai-beheer': ['beheerder']}.",
+    )
+    username_claim: str = "preferred_username"
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_slug(cls, value: str) -> str:
+        if not value.replace("-", "").isalnum() or not value.islower():
+            raise ValueError("use lowercase letters, digits and '-' only")
+        return value
+
+
+class Settings(BaseSettings):
+    """All of Waarborg's configuration. Construct once per process and pass it down."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        extra="ignore",
+        validate_default=True,
+    )
+
+    data_dir: Path = Field(
+        default=Path("./waarborg-data"),
+        description="Folder for the embedded SQLite database, the secret key and uploads.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy URL of the database. Empty: one SQLite file in the data directory. "
+            "Production: postgresql+psycopg://user:password@host/dbname."
+        ),
+    )
+    migrate_on_start: bool = Field(
+        default=True,
+        description=(
+            "Apply pending database migrations when 'waarborg serve' starts (once, before the "
+            "workers). Switch off when migrations are run as a separate deployment step."
+        ),
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Key for CSRF tokens and keyed hashes. Empty: a random key is created once and kept "
+            "in the data directory. Set it explicitly when several servers share a database."
+        ),
+    )
+    public_url: str | None = Field(
+        default=None,
+        description=(
+            "External base URL (https://ai.gemeente.nl) used in OIDC redirect URLs. Empty: "
+            "derived from each request."
+        ),
+    )
+    default_language: Literal["nl", "en"] = Field(
+        default="nl", description="Language of the pages for visitors who have not chosen one."
+    )
+    cookie_secure: Literal["auto", "always", "never"] = Field(
+        default="auto",
+        description=(
+            "Secure flag on cookies. 'auto': set when the request came over HTTPS or to a "
+            "loopback address; 'always' in production behind TLS."
+        ),
+    )
+    session_idle_minutes: int = Field(
+        default=60, ge=1, le=24 * 60, description="A session ends after this long without use."
+    )
+    session_absolute_hours: int = Field(
+        default=12, ge=1, le=24 * 7, description="A session ends this long after login, always."
+    )
+    login_max_failures: int = Field(
+        default=5,
+        ge=1,
+        le=100,
+        description="Failed logins for one account within the window before it is locked.",
+    )
+    login_failure_window_minutes: int = Field(
+        default=15, ge=1, le=24 * 60, description="Window in which failed logins are counted."
+    )
+    login_lockout_minutes: int = Field(
+        default=15, ge=1, le=24 * 60, description="How long an account stays locked."
+    )
+    login_attempts_per_minute_per_client: int = Field(
+        default=30,
+        ge=1,
+        le=10_000,
+        description="Login attempts allowed per minute from one client address (keyed hash).",
+    )
+    oidc_providers: list[OidcProvider] = Field(
+        default_factory=list,
+        description=(
+            "OpenID Connect providers as a JSON list; each maps its users to one organisation. "
+            "See docs/oidc.md."
+        ),
+    )
+    oidc_allow_http_loopback: bool = Field(
+        default=False,
+        description="Accept an http:// issuer on 127.0.0.1/localhost (tests and demos only).",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Log level of Waarborg's own loggers."
+    )
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="'json' writes one JSON object per line for log collectors."
+    )
+    metrics_enabled: bool = Field(default=True, description="Serve Prometheus metrics at /metrics.")
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1",
+        description=(
+            "Comma-separated proxy addresses whose X-Forwarded-* headers are trusted "
+            "('*' trusts all; only behind a proxy you control)."
+        ),
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("use a sqlite:/// or postgresql+psycopg:// URL")
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            raise ValueError("name the driver: postgresql+psycopg://…")
+        return value
+
+    @field_validator("oidc_providers")
+    @classmethod
+    def _unique_provider_names(cls, value: list[OidcProvider]) -> list[OidcProvider]:
+        names = [provider.name for provider in value]
+        if len(names) != len(set(names)):
+            raise ValueError("every provider needs a unique name")
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The URL to connect to: the configured one, or the embedded SQLite file."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'waarborg.db').resolve()}"
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+    def secret_bytes(self) -> bytes:
+        """The configured key, or the one kept in the data directory (created on first use)."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value().encode()
+        path = self.data_dir / SECRET_KEY_FILE
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600, exist_ok=True)
+            if not path.read_text():
+                path.write_text(secrets.token_urlsafe(48))
+        return path.read_text().strip().encode()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment; a wrong value raises SettingsError naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise SettingsError(describe_validation_error(error)) from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    lines = []
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem["loc"] else "?"
+        detail = ".".join(str(part) for part in problem["loc"][1:])
+        where = f"{ENV_PREFIX}{field.upper()}" + (f" ({detail})" if detail else "")
+        lines.append(f"Ongeldige instelling {where}: {problem['msg']}")
+    return "\n".join(lines)
