@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 
 from waarborg import __version__
 from waarborg.api.routes import router as api_router
@@ -21,7 +22,7 @@ from waarborg.runtime import Runtime
 from waarborg.settings import Settings, load_settings
 from waarborg.web.errors import install_error_handlers
 from waarborg.web.rendering import make_templates
-from waarborg.web.routes import admin_api_keys, admin_users, auth, health, home
+from waarborg.web.routes import admin_api_keys, admin_users, auth, health, home, oidc
 
 log = logging.getLogger("waarborg.app")
 STATIC_DIR = Path(__file__).parent / "web" / "static"
@@ -35,11 +36,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        state = schema_state(runtime.database.engine)
-        if not state.known:
-            raise SchemaTooNewError(too_new_message(state))
-        if not state.up_to_date:
-            log.warning("database schema is not current; run 'waarborg db upgrade'")
+        try:
+            state = schema_state(runtime.database.engine)
+        except SQLAlchemyError as error:
+            # Start anyway: /readyz answers 503 until the database is back, which lets an
+            # orchestrator wait instead of restarting the process in a loop.
+            log.error("database unreachable at start-up: %s", type(error).__name__)
+        else:
+            if not state.known:
+                raise SchemaTooNewError(too_new_message(state))
+            if not state.up_to_date:
+                log.warning("database schema is not current; run 'waarborg db upgrade'")
         yield
         runtime.database.dispose()
 
@@ -59,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (
         health.router,
         auth.router,
+        oidc.router,
         home.router,
         admin_users.router,
         admin_api_keys.router,

@@ -6,12 +6,14 @@ test keeps the two in step, so an operator never meets a setting that the docume
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsError as PydanticSettingsError
 
 ENV_PREFIX = "WAARBORG_"
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
@@ -201,6 +203,10 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         raise SettingsError(describe_validation_error(error)) from None
+    except PydanticSettingsError as error:  # a JSON value that does not parse
+        match = re.search(r'field "(\w+)"', str(error))
+        name = f"{ENV_PREFIX}{match.group(1).upper()}" if match else "?"
+        raise SettingsError(f"Ongeldige instelling {name}: geen geldige JSON") from None
 
 
 def describe_validation_error(error: ValidationError) -> str:

@@ -29,6 +29,8 @@ class ThrottlePolicy:
 class ThrottleVerdict:
     allowed: bool
     retry_after_seconds: int = 0
+    # "client" when one address made too many attempts, "account" when the account is locked.
+    reason: str = ""
 
 
 class LoginThrottler:
@@ -49,10 +51,12 @@ class LoginThrottler:
         client.count += 1
         if client.count > self.policy.attempts_per_minute_per_client:
             wait = client.window_start + timedelta(minutes=1) - now
-            return ThrottleVerdict(False, max(1, int(wait.total_seconds()) + 1))
+            return ThrottleVerdict(False, max(1, int(wait.total_seconds()) + 1), "client")
         account = session.get(LoginThrottle, self.account_key(username))
         if account is not None and account.locked_until is not None and account.locked_until > now:
-            return ThrottleVerdict(False, int((account.locked_until - now).total_seconds()) + 1)
+            return ThrottleVerdict(
+                False, int((account.locked_until - now).total_seconds()) + 1, "account"
+            )
         return ThrottleVerdict(True)
 
     def record_failure(self, session: Session, username: str) -> None:

@@ -15,7 +15,7 @@ from waarborg.accounts.organisations import (
 )
 from waarborg.accounts.roles import ALL_ROLES, parse_roles
 from waarborg.accounts.users import create_user, disable_user, get_user, list_users
-from waarborg.cli.common import console, fail, friendly_errors, open_database, settings_or_exit
+from waarborg.cli.common import console, fail, friendly_errors, open_database
 
 org_app = typer.Typer(help="Organisaties (tenants) beheren.", no_args_is_help=True)
 user_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
@@ -35,8 +35,7 @@ def org_create(
     name: Annotated[str, typer.Option("--name", help="Volledige naam.")],
 ) -> None:
     """Add an organisation to this installation."""
-    database = open_database(settings_or_exit())
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         organisation = create_organisation(session, slug, name)
         console.print(f"Organisatie '{organisation.slug}' ({organisation.name}) aangemaakt.")
 
@@ -44,9 +43,8 @@ def org_create(
 @org_app.command("list")
 def org_list() -> None:
     """List the organisations of this installation."""
-    database = open_database(settings_or_exit())
     table = Table("Korte naam", "Naam", "Actief")
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         for organisation in list_organisations(session):
             table.add_row(
                 organisation.slug, organisation.name, "ja" if organisation.active else "nee"
@@ -77,8 +75,7 @@ def user_create(
         roles = parse_roles(role)
     if not oidc_only and password is None:
         password = typer.prompt("Wachtwoord", hide_input=True, confirmation_prompt=True)
-    database = open_database(settings_or_exit())
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         organisation = get_organisation(session, org)
         user = create_user(
             session,
@@ -94,9 +91,8 @@ def user_create(
 @user_app.command("list")
 def user_list(org: Org) -> None:
     """List the users of an organisation with their roles."""
-    database = open_database(settings_or_exit())
     table = Table("Gebruikersnaam", "Naam", "Rollen", "Actief", "Laatst ingelogd")
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         organisation = get_organisation(session, org)
         for user in list_users(session, organisation.id):
             table.add_row(
@@ -112,8 +108,7 @@ def user_list(org: Org) -> None:
 @user_app.command("disable")
 def user_disable(username: Annotated[str, typer.Argument(help="Gebruikersnaam.")]) -> None:
     """Disable a user and end all of their sessions."""
-    database = open_database(settings_or_exit())
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         user = get_user(session, username)
         if not user.active:
             raise fail(f"Gebruiker '{user.username}' is al uitgeschakeld.")
@@ -127,8 +122,7 @@ def apikey_create(
     name: Annotated[str, typer.Option("--name", help="Waarvoor de sleutel dient.")],
 ) -> None:
     """Create an API key; the key is shown once."""
-    database = open_database(settings_or_exit())
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         organisation = get_organisation(session, org)
         new_key = create_api_key(session, organisation, name)
     console.print(f"API-sleutel '{new_key.record.name}' (id {new_key.record.id}) aangemaakt.")
@@ -139,9 +133,8 @@ def apikey_create(
 @apikey_app.command("list")
 def apikey_list(org: Org) -> None:
     """List an organisation's API keys (never the keys themselves)."""
-    database = open_database(settings_or_exit())
     table = Table("Id", "Naam", "Begint met", "Aangemaakt", "Laatst gebruikt", "Status")
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         organisation = get_organisation(session, org)
         for key in list_api_keys(session, organisation.id):
             status = "actief" if key.active else f"ingetrokken {_when(key.revoked_at)}"
@@ -162,8 +155,7 @@ def apikey_revoke(
     org: Org,
 ) -> None:
     """Revoke an API key; calls with it are refused from now on."""
-    database = open_database(settings_or_exit())
-    with friendly_errors(), database.session() as session:
+    with open_database() as database, friendly_errors(), database.session() as session:
         organisation = get_organisation(session, org)
         key = get_api_key(session, organisation.id, key_id)
         if not key.active:

@@ -44,14 +44,22 @@ def friendly_errors() -> Iterator[None]:
         raise fail(f"De database is niet bereikbaar: {reason}") from None
 
 
-def open_database(settings: Settings, require_current: bool = True) -> Database:
-    database = Database(settings.resolved_database_url)
-    if require_current:
-        with friendly_errors():
-            state = schema_state(database.engine)
-        if not state.known or not state.up_to_date:
-            database.dispose()
+@contextmanager
+def open_database(
+    settings: Settings | None = None, require_current: bool = True
+) -> Iterator[Database]:
+    """The installation's database, closed again when the command is done."""
+    database = Database((settings or settings_or_exit()).resolved_database_url)
+    try:
+        if require_current:
+            with friendly_errors():
+                state = schema_state(database.engine)
             if not state.known:
                 raise fail(too_new_message(state))
-            raise fail("Het databaseschema is niet actueel. Voer eerst 'waarborg db upgrade' uit.")
-    return database
+            if not state.up_to_date:
+                raise fail(
+                    "Het databaseschema is niet actueel. Voer eerst 'waarborg db upgrade' uit."
+                )
+        yield database
+    finally:
+        database.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from waarborg.cli.common import console, friendly_errors, open_database, settings_or_exit
+from waarborg.cli.common import console, friendly_errors, open_database
 from waarborg.db.migrate import schema_state
 from waarborg.db.migrate import upgrade as upgrade_schema
 
@@ -14,12 +14,9 @@ app = typer.Typer(help="Databaseschema beheren.", no_args_is_help=True)
 @app.command("upgrade")
 def upgrade() -> None:
     """Apply all pending migrations (safe to run repeatedly)."""
-    settings = settings_or_exit()
-    database = open_database(settings, require_current=False)
-    with friendly_errors():
+    with open_database(require_current=False) as database, friendly_errors():
         before = schema_state(database.engine)
         after = upgrade_schema(database.engine)
-    database.dispose()
     if before.current == after.current:
         console.print(f"Databaseschema is al actueel ({after.current}).")
     else:
@@ -29,12 +26,10 @@ def upgrade() -> None:
 @app.command("status")
 def status() -> None:
     """Show the schema version and whether migrations are pending."""
-    settings = settings_or_exit()
-    database = open_database(settings, require_current=False)
-    with friendly_errors():
+    with open_database(require_current=False) as database, friendly_errors():
         state = schema_state(database.engine)
-    database.dispose()
-    console.print(f"Database: {database.engine.url.render_as_string(hide_password=True)}")
+        url = database.engine.url.render_as_string(hide_password=True)
+    console.print(f"Database: {url}")
     console.print(f"Schema: {state.current or 'leeg'} (nieuwste: {state.head})")
     if not state.up_to_date:
         raise typer.Exit(1)

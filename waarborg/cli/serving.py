@@ -19,11 +19,10 @@ Workers = Annotated[int, typer.Option(min=1, max=64, help="Aantal werkprocessen.
 
 
 def _prepare(settings: Settings, migrate: bool) -> None:
-    database = open_database(settings, require_current=not migrate)
-    if migrate:
-        with friendly_errors():
-            upgrade(database.engine)
-    database.dispose()
+    with open_database(settings, require_current=not migrate) as database:
+        if migrate:
+            with friendly_errors():
+                upgrade(database.engine)
 
 
 def _run(settings: Settings, host: str, port: int, workers: int) -> None:
@@ -52,10 +51,8 @@ def demo(host: Host = "127.0.0.1", port: Port = 8080, workers: Workers = 1) -> N
     """Create the demo organisation if missing, print its logins, and serve."""
     settings = settings_or_exit()
     _prepare(settings, migrate=True)
-    database = open_database(settings)
-    with friendly_errors(), database.session() as session:
+    with open_database(settings) as database, friendly_errors(), database.session() as session:
         logins, created = seed_demo(session, settings.data_dir)
-    database.dispose()
     table = Table(title=f"Inloggegevens {DEMO_NAME}" + (" (nieuw)" if created else ""))
     table.add_column("Rol")
     table.add_column("Gebruikersnaam")

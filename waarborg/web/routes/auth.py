@@ -84,7 +84,10 @@ def submit_login(
     db.commit()
     if not verdict.allowed:
         minutes = max(1, (verdict.retry_after_seconds + 59) // 60)
-        error = visitor.t("login.error.locked", minutes=minutes)
+        if verdict.reason == "client":
+            error = visitor.t("login.error.throttled")
+        else:
+            error = visitor.t("login.error.locked", minutes=minutes)
         response = login_page(
             request, visitor, next_path, error, username=gebruikersnaam, status_code=429
         )
