@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import httpx
@@ -96,3 +97,15 @@ def test_language_negotiation() -> None:
     assert negotiate("xx", "de-DE", "nl") == "nl"
     assert Translator("en")("login.title") == "Log in"
     assert Translator("nl")("home.welcome", name="Sanne") == "Welkom, Sanne"
+
+
+def _read_key(folder: str) -> bytes:
+    return Settings(data_dir=Path(folder)).secret_bytes()
+
+
+def test_workers_starting_at_once_agree_on_one_secret_key(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        keys = pool.map(_read_key, [str(tmp_path)] * 8)
+    assert len(set(keys)) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]

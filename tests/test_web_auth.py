@@ -313,3 +313,38 @@ def _users_in(database: Database, tenant: Tenant) -> list[str]:
 def _usernames(session: Session, organisation_id: str) -> list[str]:
     query = select(User.username).where(User.organisation_id == organisation_id)
     return sorted(session.scalars(query))
+
+
+def test_logging_in_again_after_the_session_expired_works(
+    client: httpx.Client, database: Database, make_tenant: Callable[..., Tenant]
+) -> None:
+    username = make_tenant(roles=(Role.MEDEWERKER,)).username(Role.MEDEWERKER)
+    login(client, username, PASSWORD)
+    with database.session() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        assert user is not None
+        for record in session.scalars(select(WebSession).where(WebSession.user_id == user.id)):
+            record.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+    again = login(client, username, PASSWORD)
+    assert again.status_code == 200
+    assert "Welkom" in again.text
+
+
+def test_username_taken_in_another_organisation_is_a_clear_refusal(
+    client: httpx.Client, database: Database, make_tenant: Callable[..., Tenant]
+) -> None:
+    mine, theirs = make_tenant("alfa"), make_tenant("beta")
+    login(client, mine.username(Role.BEHEERDER), PASSWORD)
+    taken = theirs.username(Role.MEDEWERKER)
+    response = post_form(
+        client,
+        "/beheer/gebruikers",
+        "/beheer/gebruikers",
+        {"gebruikersnaam": taken, "naam": "X", "wachtwoord": PASSWORD, "rollen": ["medewerker"]},
+    )
+    assert response.status_code == 400
+    assert "al in gebruik" in response.text
+    with database.session() as session:
+        owner = session.scalar(select(User).where(User.username == taken))
+        assert owner is not None
+        assert owner.organisation_id == theirs.organisation.id

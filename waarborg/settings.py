@@ -6,6 +6,7 @@ test keeps the two in step, so an operator never meets a setting that the docume
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 from pathlib import Path
@@ -190,10 +191,19 @@ class Settings(BaseSettings):
             return self.secret_key.get_secret_value().encode()
         path = self.data_dir / SECRET_KEY_FILE
         if not path.exists():
+            # Written to a private temporary file and linked into place: of several workers
+            # starting at once exactly one key wins, and nobody reads a half-written file.
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            path.touch(mode=0o600, exist_ok=True)
-            if not path.read_text():
-                path.write_text(secrets.token_urlsafe(48))
+            candidate = path.with_name(f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+            descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
+            try:
+                os.link(candidate, path)
+            except FileExistsError:
+                pass
+            finally:
+                candidate.unlink()
         return path.read_text().strip().encode()
 
 

@@ -75,6 +75,18 @@ class LoginThrottler:
             delete(LoginThrottle).where(LoginThrottle.key == self.account_key(username))
         )
 
+    def purge_stale(self, session: Session) -> int:
+        """Remove counters whose window and lockout are over."""
+        now = datetime.now(UTC)
+        longest = max(self.policy.failure_window, timedelta(minutes=1))
+        result = session.execute(
+            delete(LoginThrottle).where(
+                LoginThrottle.window_start < now - longest,
+                (LoginThrottle.locked_until.is_(None)) | (LoginThrottle.locked_until < now),
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
     def _counter(
         self, session: Session, key: str, now: datetime, window: timedelta
     ) -> LoginThrottle:

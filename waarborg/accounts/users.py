@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from waarborg.accounts.errors import DuplicateError, InvalidIdentifierError, NotFoundError
@@ -49,8 +50,14 @@ def create_user(
         password_hash=hash_password(password) if password is not None else None,
     )
     user.roles = [UserRole(organisation_id=organisation.id, role=role.value) for role in role_list]
-    session.add(user)
-    session.flush()
+    try:
+        # A savepoint: the check above cannot see other organisations through a tenant-bound
+        # session, so the unique constraint is the installation-wide arbiter.
+        with session.begin_nested():
+            session.add(user)
+            session.flush()
+    except IntegrityError:
+        raise DuplicateError(f"De gebruikersnaam '{username}' is al in gebruik.") from None
     return user
 
 

@@ -19,6 +19,7 @@ Workers = Annotated[int, typer.Option(min=1, max=64, help="Aantal werkprocessen.
 
 
 def _prepare(settings: Settings, migrate: bool) -> None:
+    settings.secret_bytes()  # create the key once, before several workers race to
     with open_database(settings, require_current=not migrate) as database:
         if migrate:
             with friendly_errors():

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -37,12 +37,16 @@ def alembic_config(url: str) -> Config:
 
 
 def schema_state(engine: Engine) -> SchemaState:
-    script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
+    with engine.connect() as connection:
+        return _state(connection, alembic_config(str(engine.url)))
+
+
+def _state(connection: Connection, config: Config) -> SchemaState:
+    script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
     if head is None:
         raise RuntimeError("no migrations found in the package; the installation is broken")
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
+    current = MigrationContext.configure(connection).get_current_revision()
     known = current is None or _revision_known(script, current)
     return SchemaState(current=current, head=head, known=known)
 
@@ -54,14 +58,26 @@ def _revision_known(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
+# Arbitrary but fixed: the advisory-lock key that serialises migrations on PostgreSQL.
+MIGRATION_LOCK_KEY = 0x57414152  # "WAAR"
+
+
 def upgrade(engine: Engine) -> SchemaState:
-    """Bring the schema to this release's head; refuse a database from a newer release."""
-    state = schema_state(engine)
-    if not state.known:
-        raise SchemaTooNewError(too_new_message(state))
-    if not state.up_to_date:
-        config = alembic_config(engine.url.render_as_string(hide_password=False))
-        with engine.begin() as connection:
+    """Bring the schema to this release's head; refuse a database from a newer release.
+
+    On PostgreSQL several servers may start at once: a transaction-level advisory lock lets
+    one of them migrate while the others wait and then find nothing left to do.
+    """
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
+        state = _state(connection, config)
+        if not state.known:
+            raise SchemaTooNewError(too_new_message(state))
+        if not state.up_to_date:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     return schema_state(engine)

@@ -35,20 +35,13 @@ class ObservabilityMiddleware:
             return
         started = time.perf_counter()
         status = 500
+        recorded = False
 
-        async def send_with_headers(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
-                headers.extend(h for h in SECURITY_HEADERS if h[0] not in present)
-                message["headers"] = headers
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_with_headers)
-        finally:
+        def record() -> None:
+            nonlocal recorded
+            if recorded:
+                return
+            recorded = True
             route = scope.get("route")
             template = getattr(route, "path", None) or "(geen route)"
             elapsed = time.perf_counter() - started
@@ -67,3 +60,22 @@ class ObservabilityMiddleware:
                     "wb_ms": round(elapsed * 1000, 1),
                 },
             )
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(h for h in SECURITY_HEADERS if h[0] not in present)
+                message["headers"] = headers
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                # Counted before the last byte leaves, so a client that reads /metrics right
+                # after a response always sees that response counted.
+                record()
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            record()

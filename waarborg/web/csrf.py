@@ -39,13 +39,20 @@ async def verify_csrf(request: Request) -> None:
     """Router dependency: refuse any unsafe request whose form lacks a valid token."""
     if request.method not in UNSAFE_METHODS:
         return
-    binding = binding_for(
-        request.cookies.get(SESSION_COOKIE), request.cookies.get(ANONYMOUS_COOKIE)
-    )
+    # A stale session cookie (expired, logged out elsewhere) may still be sent alongside the
+    # anonymous one the login form was bound to, so a token matching either binding counts.
+    bindings = [
+        binding
+        for binding in (
+            binding_for(request.cookies.get(SESSION_COOKIE), None),
+            binding_for(None, request.cookies.get(ANONYMOUS_COOKIE)),
+        )
+        if binding is not None
+    ]
     form = await request.form()
     presented = form.get(CSRF_FIELD)
-    if binding is None or not isinstance(presented, str):
+    if not bindings or not isinstance(presented, str):
         raise CsrfError()
-    expected = csrf_token(request.app.state.runtime.secret, binding)
-    if not hmac.compare_digest(presented, expected):
+    secret = request.app.state.runtime.secret
+    if not any(hmac.compare_digest(presented, csrf_token(secret, b)) for b in bindings):
         raise CsrfError()

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from waarborg.observability.middleware import SECURITY_HEADERS
 from waarborg.web.csrf import CsrfError
 from waarborg.web.i18n import LANGUAGE_COOKIE, Translator, negotiate
 from waarborg.web.redirects import see_other
@@ -77,7 +78,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception) -> Response:
+        # Sent by Starlette's outermost error middleware, outside the one that adds headers.
         if _wants_json(request):
             body = {"error": {"code": "internal_error", "message": "Interne fout."}}
-            return JSONResponse(body, status_code=500)
-        return error_page(request, 500, "error.500")
+            response: Response = JSONResponse(body, status_code=500)
+        else:
+            response = error_page(request, 500, "error.500")
+        for name, value in SECURITY_HEADERS:
+            response.headers[name.decode()] = value.decode()
+        return response

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse
 
 from waarborg import __version__
 from waarborg.accounts.roles import ALL_ROLES
-from waarborg.web.cookies import ANONYMOUS_COOKIE, set_cookie
+from waarborg.web.cookies import ANONYMOUS_COOKIE, SESSION_COOKIE, clear_cookie, set_cookie
 from waarborg.web.csrf import CSRF_FIELD
 from waarborg.web.flash import clear_flash, read_flash
 from waarborg.web.visitor import Visitor
@@ -50,10 +50,12 @@ def render(
     )
     if flash is not None:
         clear_flash(request, response)
+    settings = request.app.state.runtime.settings
     if visitor.anonymous_token:
-        settings = request.app.state.runtime.settings
         set_cookie(
             response, request, settings.cookie_secure, ANONYMOUS_COOKIE, visitor.anonymous_token
         )
+    if visitor.active is None and SESSION_COOKIE in request.cookies:
+        clear_cookie(response, request, settings.cookie_secure, SESSION_COOKIE)
     response.headers["Cache-Control"] = "no-store"
     return response

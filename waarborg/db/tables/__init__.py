@@ -1,7 +1,30 @@
 """All ORM tables; importing this package registers them on ``Base.metadata``."""
 
 from waarborg.db.tables.accounts import ApiKey, User, UserRole
+from waarborg.db.tables.governance import (
+    ApiKeyScope,
+    Approval,
+    ModelEntry,
+    RiskAssessment,
+    SupplierAgreement,
+    UseCase,
+    UseCaseChange,
+)
 from waarborg.db.tables.organisations import Organisation
 from waarborg.db.tables.security import LoginThrottle, WebSession
 
-__all__ = ["ApiKey", "LoginThrottle", "Organisation", "User", "UserRole", "WebSession"]
+__all__ = [
+    "ApiKey",
+    "ApiKeyScope",
+    "Approval",
+    "LoginThrottle",
+    "ModelEntry",
+    "Organisation",
+    "RiskAssessment",
+    "SupplierAgreement",
+    "UseCase",
+    "UseCaseChange",
+    "User",
+    "UserRole",
+    "WebSession",
+]

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import Response
 
 from waarborg.accounts.users import authenticate
-from waarborg.accounts.web_sessions import end_session, start_session
+from waarborg.accounts.web_sessions import end_session, purge_expired_sessions, start_session
 from waarborg.web.cookies import ANONYMOUS_COOKIE, SESSION_COOKIE, clear_cookie, set_cookie
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.redirects import safe_next, see_other
@@ -95,10 +95,12 @@ def submit_login(
         return response
 
     user = authenticate(db, gebruikersnaam, wachtwoord)
+    metrics = request.app.state.metrics
     if user is None:
         db.rollback()
         runtime.throttler.record_failure(db, gebruikersnaam)
         db.commit()
+        metrics.logins.labels("local", "failure").inc()
         error = visitor.t("login.error.invalid")
         return login_page(
             request, visitor, next_path, error, username=gebruikersnaam, status_code=401
@@ -110,7 +112,12 @@ def submit_login(
     if old_token:
         end_session(db, old_token)
     token = start_session(db, user, runtime.session_policy)
+    # Housekeeping on a path that is rare and already slow (password hashing), so no
+    # scheduler is needed to keep the session and throttle tables small.
+    purge_expired_sessions(db, runtime.session_policy)
+    runtime.throttler.purge_stale(db)
     db.commit()
+    metrics.logins.labels("local", "success").inc()
     response = see_other(next_path)
     finish_login(request, response, token)
     return response
