@@ -43,7 +43,12 @@ def create_use_case(
         raise GovernanceError(f"Er is al een toepassing met de korte naam '{fields.slug}'.")
     for key in fields.allowed_models:
         get_model(session, organisation.id, key)
-    owner_id = _owner_id(session, organisation.id, fields.owner) if fields.owner else actor.user_id
+    if fields.owner:
+        owner_id = _owner_id(session, organisation.id, fields.owner)
+    elif Role.EIGENAAR in actor.roles:
+        owner_id = actor.user_id
+    else:
+        raise GovernanceError("Geef een eigenaar op: een gebruiker met de rol eigenaar.")
     values = _stored_values(fields)
     use_case = UseCase(
         organisation_id=organisation.id,
