@@ -348,3 +348,13 @@ def test_username_taken_in_another_organisation_is_a_clear_refusal(
         owner = session.scalar(select(User).where(User.username == taken))
         assert owner is not None
         assert owner.organisation_id == theirs.organisation.id
+
+
+def test_non_ascii_tokens_and_cookies_are_refused_cleanly(client: httpx.Client) -> None:
+    client.get("/inloggen")
+    forged = client.post(
+        "/inloggen", data={"gebruikersnaam": "x", "wachtwoord": "y", "csrf_token": "ëëë"}
+    )
+    assert forged.status_code == 403
+    raw_cookie = "waarborg_flash=é.é".encode()
+    assert client.get("/inloggen", headers={"Cookie": raw_cookie}).status_code == 200

@@ -27,7 +27,9 @@ class SettingsError(ValueError):
 class OidcProvider(BaseModel):
     """One OpenID Connect provider whose users log in to one organisation."""
 
-    name: str = Field(description="Short identifier used in the callback URL, e.g. 'entra'.")
+    name: str = Field(
+        max_length=64, description="Short identifier used in the callback URL, e.g. 'entra'."
+    )
     label: str = Field(description="Button text on the login page, e.g. 'Inloggen met Entra ID'.")
     organisation: str = Field(description="Slug of the organisation whose users log in here.")
     issuer: str = Field(description="Issuer URL; discovery is read from it.")

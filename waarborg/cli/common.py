@@ -14,6 +14,7 @@ from waarborg.accounts.passwords import WeakPasswordError
 from waarborg.accounts.roles import UnknownRoleError
 from waarborg.db.database import Database
 from waarborg.db.migrate import SchemaTooNewError, schema_state, too_new_message
+from waarborg.governance.errors import GovernanceError
 from waarborg.settings import Settings, SettingsError, load_settings
 
 console = Console()
@@ -37,7 +38,13 @@ def friendly_errors() -> Iterator[None]:
     """Turn expected failures into one line on stderr and a non-zero exit; nothing half-done."""
     try:
         yield
-    except (AccountError, UnknownRoleError, WeakPasswordError, SchemaTooNewError) as error:
+    except (
+        AccountError,
+        UnknownRoleError,
+        WeakPasswordError,
+        SchemaTooNewError,
+        GovernanceError,
+    ) as error:
         raise fail(str(error)) from None
     except OperationalError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)

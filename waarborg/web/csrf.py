@@ -54,5 +54,6 @@ async def verify_csrf(request: Request) -> None:
     if not bindings or not isinstance(presented, str):
         raise CsrfError()
     secret = request.app.state.runtime.secret
-    if not any(hmac.compare_digest(presented, csrf_token(secret, b)) for b in bindings):
+    given = presented.encode()  # bytes: compare_digest refuses non-ASCII text with a TypeError
+    if not any(hmac.compare_digest(given, csrf_token(secret, b).encode()) for b in bindings):
         raise CsrfError()

@@ -32,7 +32,8 @@ def read_flash(request: Request) -> tuple[str, str, dict[str, str]] | None:
         return None
     runtime = request.app.state.runtime
     payload, _, signature = raw.rpartition(".")
-    if not hmac.compare_digest(signature, _sign(runtime.secret, payload.encode())):
+    expected = _sign(runtime.secret, payload.encode())
+    if not hmac.compare_digest(signature.encode(), expected.encode()):
         return None
     try:
         key, kind, values = json.loads(base64.urlsafe_b64decode(payload))

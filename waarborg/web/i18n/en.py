@@ -114,4 +114,76 @@ MESSAGES: dict[str, str] = {
     "error.back_home": "Back to the home page",
     "form.required": "required",
     "form.error_summary": "There is a problem",
+    # The page title says there is an error before a screen reader reads anything else.
+    "a11y.title.error": "Error: {title}",
+    "oidc.error.insecure_issuer": (
+        "the identity provider is not configured with https and Waarborg refuses an insecure "
+        "connection. Ask your administrator to correct the setting."
+    ),
+    "oidc.error.unavailable": (
+        "the identity provider cannot be reached or gave an unexpected answer. Please try again "
+        "later."
+    ),
+    "oidc.error.misconfigured": (
+        "the connection to the identity provider is configured incorrectly. Ask your administrator "
+        "to check the setting."
+    ),
+    "oidc.error.flow_missing": (
+        "your login attempt has expired or was started in another window. Please log in again."
+    ),
+    "oidc.error.state_mismatch": (
+        "the answer of the identity provider does not belong to your login attempt. Please log in "
+        "again."
+    ),
+    "oidc.error.access_denied": "the identity provider refused access or you cancelled the login.",
+    "oidc.error.provider_error": (
+        "the identity provider reported an error ({error}). Try again or contact your "
+        "administrator."
+    ),
+    "oidc.error.no_code": "the identity provider sent no login code back. Please log in again.",
+    "oidc.error.token_refused": (
+        "the identity provider refused to exchange the login code. Please log in again; if this "
+        "keeps happening, contact your administrator."
+    ),
+    "oidc.error.token_invalid": "the identity token from the identity provider is invalid.",
+    "oidc.error.token_signature": (
+        "the signature on the identity token does not match, so Waarborg does not trust it."
+    ),
+    "oidc.error.token_audience": (
+        "the identity token from the identity provider is not meant for Waarborg."
+    ),
+    "oidc.error.token_issuer": (
+        "the identity token does not come from the configured identity provider."
+    ),
+    "oidc.error.token_expired": (
+        "the identity token from the identity provider has expired or is not yet valid. Please log "
+        "in again."
+    ),
+    "oidc.error.token_nonce": (
+        "the identity token does not belong to this login attempt. Please log in again."
+    ),
+    "oidc.error.groups_overage": (
+        "you are a member of too many groups to send them in the identity token. Ask your "
+        "administrator to use app roles."
+    ),
+    "oidc.error.no_username": "the identity provider sent no username (claim '{claim}').",
+    "oidc.error.invalid_username": (
+        "Waarborg cannot use the username '{username}' (allowed: 2 to 254 characters, letters, "
+        "digits and . _ @ + -)."
+    ),
+    "oidc.error.no_role": (
+        "your account has no role in Waarborg (yet); ask your administrator for access."
+    ),
+    "oidc.error.username_taken": (
+        "the username '{username}' is already used by another account in Waarborg. Ask your "
+        "administrator to resolve this."
+    ),
+    "oidc.error.user_disabled": "your Waarborg account is disabled. Contact your administrator.",
+    "oidc.error.organisation_inactive": (
+        "your organisation is not (or no longer) active in Waarborg. Contact your administrator."
+    ),
+    "oidc.error.conflict": (
+        "your account could not be updated because another login happened at the same time. Please "
+        "try again."
+    ),
 }

@@ -122,4 +122,81 @@ MESSAGES: dict[str, str] = {
     "error.back_home": "Terug naar de startpagina",
     "form.required": "verplicht",
     "form.error_summary": "Er is een probleem",
+    # The page title says there is an error before a screen reader reads anything else.
+    "a11y.title.error": "Fout: {title}",
+    "oidc.error.insecure_issuer": (
+        "de inlogdienst is niet via https ingesteld en Waarborg weigert een onbeveiligde "
+        "verbinding. Vraag uw beheerder de instelling te herstellen."
+    ),
+    "oidc.error.unavailable": (
+        "de inlogdienst is niet bereikbaar of gaf een onverwacht antwoord. Probeer het later "
+        "opnieuw."
+    ),
+    "oidc.error.misconfigured": (
+        "de koppeling met de inlogdienst is onjuist ingesteld. Vraag uw beheerder de instelling te "
+        "controleren."
+    ),
+    "oidc.error.flow_missing": (
+        "uw inlogpoging is verlopen of in een ander venster begonnen. Probeer opnieuw in te loggen."
+    ),
+    "oidc.error.state_mismatch": (
+        "het antwoord van de inlogdienst hoort niet bij uw inlogpoging. Probeer opnieuw in te "
+        "loggen."
+    ),
+    "oidc.error.access_denied": (
+        "de inlogdienst heeft de toegang geweigerd of u heeft het inloggen afgebroken."
+    ),
+    "oidc.error.provider_error": (
+        "de inlogdienst meldde een fout ({error}). Probeer het opnieuw of neem contact op met uw "
+        "beheerder."
+    ),
+    "oidc.error.no_code": (
+        "de inlogdienst stuurde geen inlogcode terug. Probeer opnieuw in te loggen."
+    ),
+    "oidc.error.token_refused": (
+        "de inlogdienst weigerde de inlogcode in te wisselen. Probeer opnieuw in te loggen; blijft "
+        "dit gebeuren, neem dan contact op met uw beheerder."
+    ),
+    "oidc.error.token_invalid": "het identiteitsbewijs van de inlogdienst is ongeldig.",
+    "oidc.error.token_signature": (
+        "de handtekening op het identiteitsbewijs van de inlogdienst klopt niet. Waarborg "
+        "vertrouwt het daarom niet."
+    ),
+    "oidc.error.token_audience": (
+        "het identiteitsbewijs van de inlogdienst is niet voor Waarborg bestemd."
+    ),
+    "oidc.error.token_issuer": "het identiteitsbewijs komt niet van de ingestelde inlogdienst.",
+    "oidc.error.token_expired": (
+        "het identiteitsbewijs van de inlogdienst is verlopen of nog niet geldig. Probeer opnieuw "
+        "in te loggen."
+    ),
+    "oidc.error.token_nonce": (
+        "het identiteitsbewijs hoort niet bij deze inlogpoging. Probeer opnieuw in te loggen."
+    ),
+    "oidc.error.groups_overage": (
+        "u bent lid van te veel groepen om die in het identiteitsbewijs mee te sturen. Vraag uw "
+        "beheerder om app-rollen te gebruiken."
+    ),
+    "oidc.error.no_username": "de inlogdienst stuurde geen gebruikersnaam mee (claim '{claim}').",
+    "oidc.error.invalid_username": (
+        "de gebruikersnaam '{username}' kan Waarborg niet gebruiken (toegestaan: 2 tot 254 tekens, "
+        "letters, cijfers en . _ @ + -)."
+    ),
+    "oidc.error.no_role": (
+        "uw account heeft (nog) geen rol in Waarborg; vraag uw beheerder om toegang."
+    ),
+    "oidc.error.username_taken": (
+        "de gebruikersnaam '{username}' is in Waarborg al in gebruik door een ander account. Vraag "
+        "uw beheerder om dit op te lossen."
+    ),
+    "oidc.error.user_disabled": (
+        "uw account in Waarborg is uitgeschakeld. Neem contact op met uw beheerder."
+    ),
+    "oidc.error.organisation_inactive": (
+        "uw organisatie is in Waarborg niet (meer) actief. Neem contact op met uw beheerder."
+    ),
+    "oidc.error.conflict": (
+        "uw account kon niet worden bijgewerkt omdat er tegelijk een andere aanmelding was. "
+        "Probeer het opnieuw."
+    ),
 }
