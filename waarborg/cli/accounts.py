@@ -16,6 +16,7 @@ from waarborg.accounts.organisations import (
 from waarborg.accounts.roles import ALL_ROLES, parse_roles
 from waarborg.accounts.users import create_user, disable_user, get_user, list_users
 from waarborg.cli.common import console, fail, friendly_errors, open_database
+from waarborg.governance.catalogue import seed_catalogue
 
 org_app = typer.Typer(help="Organisaties (tenants) beheren.", no_args_is_help=True)
 user_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
@@ -37,6 +38,7 @@ def org_create(
     """Add an organisation to this installation."""
     with open_database() as database, friendly_errors(), database.session() as session:
         organisation = create_organisation(session, slug, name)
+        seed_catalogue(session, organisation)
         console.print(f"Organisatie '{organisation.slug}' ({organisation.name}) aangemaakt.")
 
 

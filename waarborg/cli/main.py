@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from waarborg import __version__
-from waarborg.cli import accounts, database, serving
+from waarborg.cli import accounts, catalogue, database, organisation_switch, serving, use_cases
 
 app = typer.Typer(
     name="waarborg",
@@ -41,6 +41,12 @@ app.add_typer(database.app, name="db")
 app.add_typer(accounts.org_app, name="org")
 app.add_typer(accounts.user_app, name="user")
 app.add_typer(accounts.apikey_app, name="apikey")
+app.add_typer(use_cases.app, name="usecase")
+app.add_typer(catalogue.model_app, name="model")
+app.add_typer(catalogue.agreement_app, name="agreement")
+accounts.org_app.command("suspend")(organisation_switch.org_suspend)
+accounts.org_app.command("resume")(organisation_switch.org_resume)
+accounts.org_app.command("policy")(organisation_switch.org_policy)
 
 
 def main() -> None:

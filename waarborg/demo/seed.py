@@ -18,6 +18,7 @@ from waarborg.accounts.organisations import create_organisation
 from waarborg.accounts.roles import Role
 from waarborg.accounts.users import create_user, find_user
 from waarborg.db.tables import Organisation
+from waarborg.demo.use_cases import seed_demo_governance
 
 DEMO_SLUG = "gemeente-voorbeeld"
 DEMO_NAME = "Gemeente Voorbeeld"
@@ -59,6 +60,8 @@ def seed_demo(session: Session, data_dir: Path) -> tuple[list[DemoLogin], bool]:
         if password is not None:
             logins.append(DemoLogin(username, password, role, display_name))
     _write_logins(data_dir, {login.username: login.password for login in logins})
+    session.flush()
+    created = seed_demo_governance(session, organisation) or created
     return logins, created
 
 
