@@ -20,10 +20,13 @@ from sqlalchemy import select
 from tests.conftest import PASSWORD, Tenant
 from tests.support.web import csrf_from, login
 from waarborg.accounts.api_keys import create_api_key
-from waarborg.accounts.roles import ALL_ROLES
-from waarborg.accounts.users import create_user
+from waarborg.accounts.roles import ALL_ROLES, Role
+from waarborg.accounts.users import create_user, get_user
 from waarborg.db.database import Database
-from waarborg.db.tables import ApiKey, Organisation, User
+from waarborg.db.tables import ApiKey, ModelEntry, Organisation, User
+from waarborg.governance.actors import Actor
+from waarborg.governance.catalogue import seed_catalogue
+from waarborg.governance.use_cases import create_use_case, parse_fields
 
 SKIPPED_PREFIXES = ("/static",)  # files shipped with the package, the same for everyone
 
@@ -37,6 +40,8 @@ class Victim:
     key_id: str
     key_secret: str
     markers: list[str]
+    use_case_slug: str = ""
+    model_key: str = ""
 
     def path_value(self, name: str) -> str:
         values = {
@@ -44,6 +49,8 @@ class Victim:
             "key_id": self.key_id,
             "language": "en",
             "provider": "onbekend",
+            "slug": self.use_case_slug,
+            "key": self.model_key,
         }
         if name not in values:
             pytest.fail(f"route parameter '{name}' unknown to the tenant-isolation test: add it")
@@ -62,6 +69,40 @@ def victim(database: Database, make_tenant: Callable[..., Tenant]) -> Victim:
         ).all()
         user_ids = [user.id for user in users]
         key_id, secret, prefix = key.record.id, key.secret, key.record.prefix
+        organisation = session.get(Organisation, tenant.organisation.id)
+        assert organisation is not None
+        seed_catalogue(session, organisation)
+        model_key = f"alleen-{tenant.organisation.slug}"
+        session.add(
+            ModelEntry(
+                organisation_id=organisation.id,
+                key=model_key,
+                name=f"Model van {model_key}",
+                provider="Eigen organisatie",
+                hosting_location="eigen_infrastructuur",
+                licence="EUPL-1.2",
+                open_weights=True,
+                training_data_openness="open",
+                backend="extractive",
+                context_length=0,
+            )
+        )
+        session.flush()
+        owner = Actor.of(get_user(session, tenant.usernames[Role.EIGENAAR]))
+        use_case = create_use_case(
+            session,
+            organisation,
+            parse_fields(
+                {
+                    "slug": f"geheim-{tenant.organisation.slug}",
+                    "name": f"Geheim {model_key}",
+                    "purpose": "Alleen voor B.",
+                    "allowed_models": [model_key],
+                }
+            ),
+            owner,
+        )
+        use_case_slug, use_case_id = use_case.slug, use_case.id
     markers = [
         tenant.organisation.name,
         tenant.organisation.slug,
@@ -70,8 +111,11 @@ def victim(database: Database, make_tenant: Callable[..., Tenant]) -> Victim:
         prefix,
         *tenant.usernames.values(),
         *user_ids,
+        use_case_slug,
+        use_case_id,
+        model_key,
     ]
-    return Victim(tenant, user_ids, key_id, secret, markers)
+    return Victim(tenant, user_ids, key_id, secret, markers, use_case_slug, model_key)
 
 
 @pytest.fixture
@@ -82,8 +126,9 @@ def intruder(database: Database, make_tenant: Callable[..., Tenant]) -> tuple[st
         organisation = session.get(Organisation, tenant.organisation.id)
         assert organisation is not None
         username = f"alles.{tenant.organisation.slug}"
-        create_user(session, organisation, username, "Alle Rollen", ALL_ROLES, PASSWORD)
-        key = create_api_key(session, organisation, "Sleutel van A")
+        user = create_user(session, organisation, username, "Alle Rollen", ALL_ROLES, PASSWORD)
+        # The key acts for that user, so governance API routes are exercised past the role check.
+        key = create_api_key(session, organisation, "Sleutel van A", created_by=user.id)
         return username, key.secret
 
 
@@ -151,11 +196,13 @@ def test_no_route_gives_organisation_a_anything_of_organisation_b(
         assert not leaked, f"{method} {template} showed organisation B's data: {leaked}"
         assert _state(database, victim) == before, f"{method} {template} changed B's records"
         checked.append((method, template, response.status_code))
-    # Routes that address B's records by id must answer as if they do not exist.
+    # Routes that address B's records by id must fail (not found, or refused before lookup).
     by_route = {(m, t): code for m, t, code in checked}
     for method, template in routes:
-        if "{user_id}" in template or "{key_id}" in template:
-            assert by_route[(method, template)] == 404, (method, template)
+        if any(f"{{{name}}}" in template for name in ("user_id", "key_id", "slug", "key")):
+            assert by_route[(method, template)] in (403, 404, 422), (method, template)
+            if method == "GET":
+                assert by_route[(method, template)] == 404, (method, template)
 
 
 def test_api_key_of_a_sees_only_a(live_url: str, victim: Victim, intruder: tuple[str, str]) -> None:

@@ -9,8 +9,9 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
 from waarborg.accounts.api_keys import authenticate_api_key
-from waarborg.db.tables import ApiKey, Organisation
+from waarborg.db.tables import ApiKey, Organisation, User
 from waarborg.db.tenancy import bind_to_organisation
+from waarborg.governance.actors import Actor
 from waarborg.web.visitor import get_db
 
 
@@ -28,6 +29,23 @@ class ApiCaller:
     key: ApiKey
     organisation: Organisation
     db: Session
+
+    def acting_user(self) -> Actor:
+        """Governance actions through the API are taken in the name of the person who created
+        the key (like a personal access token), with that person's current roles."""
+        user = self.db.get(User, self.key.created_by) if self.key.created_by else None
+        if user is None or not user.active or user.organisation_id != self.organisation.id:
+            raise HTTPException(
+                status_code=403,
+                detail={
+                    "error": {
+                        "code": "key_without_user",
+                        "message": "Deze API-sleutel handelt niet namens een actieve gebruiker; "
+                        "maak er een aan in de console onder uw eigen account.",
+                    }
+                },
+            )
+        return Actor.of(user)
 
 
 def get_api_caller(request: Request, db: Annotated[Session, Depends(get_db)]) -> ApiCaller:

@@ -17,6 +17,7 @@ from waarborg.accounts.roles import ALL_ROLES, parse_roles
 from waarborg.accounts.users import create_user, disable_user, get_user, list_users
 from waarborg.cli.common import console, fail, friendly_errors, open_database
 from waarborg.governance.catalogue import seed_catalogue
+from waarborg.governance.key_scopes import set_scopes
 
 org_app = typer.Typer(help="Organisaties (tenants) beheren.", no_args_is_help=True)
 user_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
@@ -122,11 +123,18 @@ def user_disable(username: Annotated[str, typer.Argument(help="Gebruikersnaam.")
 def apikey_create(
     org: Org,
     name: Annotated[str, typer.Option("--name", help="Waarvoor de sleutel dient.")],
+    use_case: Annotated[
+        list[str] | None,
+        typer.Option("--use-case", help="Toepassing die de sleutel mag aanroepen (herhaalbaar)."),
+    ] = None,
 ) -> None:
     """Create an API key; the key is shown once."""
     with open_database() as database, friendly_errors(), database.session() as session:
         organisation = get_organisation(session, org)
         new_key = create_api_key(session, organisation, name)
+        scopes = set_scopes(session, new_key.record, use_case or [])
+    if scopes:
+        console.print(f"Mag aanroepen: {', '.join(scopes)}.")
     console.print(f"API-sleutel '{new_key.record.name}' (id {new_key.record.id}) aangemaakt.")
     console.print("Bewaar hem nu; hij wordt niet nog eens getoond:")
     typer.echo(new_key.secret)

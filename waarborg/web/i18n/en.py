@@ -186,4 +186,55 @@ MESSAGES: dict[str, str] = {
         "your account could not be updated because another login happened at the same time. Please "
         "try again."
     ),
+    # Public register (Algoritmeregister) and the register file in the console.
+    "register.title": "Algorithm register of {organisation}",
+    "register.intro": (
+        "{organisation} uses these generative-AI applications. For each you see what it is for, "
+        "which models it uses, which data it works with and whom to contact with questions."
+    ),
+    "register.intro.standard": (
+        "The full description follows the publication standard of the Dutch Algorithm Register "
+        "(Algoritmeregister); its texts are in Dutch."
+    ),
+    "register.status": "Status",
+    "register.status.active": "In use",
+    "register.status.suspended.short": "Temporarily stopped",
+    "register.status.suspended": "This application has been temporarily stopped since {date}.",
+    "register.purpose": "Purpose",
+    "register.models": "Models",
+    "register.sources": "Data and sources",
+    "register.contact": "Contact",
+    "register.more": "Full description of {name}",
+    "register.entry.back": "Back to the algorithm register of {organisation}",
+    "register.entry.intro": (
+        "This description follows the fields of publication standard 1.0 of the Dutch Algorithm "
+        "Register."
+    ),
+    "register.export.title": "The register publication of {name} is not complete yet",
+    "register.export.intro": (
+        "Waarborg only creates the file for the Algorithm Register when it meets the publication "
+        "standard. Still needed:"
+    ),
+    "register.export.back": "To the compliance of {name}",
+    # Compliance with the Algoritmekader, per use case.
+    "compliance.title": "Compliance: {name}",
+    "compliance.intro": (
+        "Which requirements and measures of the Algoritmekader (the Dutch government's algorithm "
+        "framework) apply to this application, how Waarborg enforces or evidences them, and "
+        "whether they are met now. The state is computed from the records on every visit."
+    ),
+    "compliance.summary": "{met} met, {not_met} not met, {not_applicable} not applicable.",
+    "compliance.download": "Download the register publication (JSON)",
+    "compliance.caption": "Requirements and measures of the Algoritmekader for {name}",
+    "compliance.col.requirement": "Requirement or measure",
+    "compliance.col.control": "How Waarborg ensures it",
+    "compliance.col.state": "State",
+    "compliance.col.evidence": "Evidence",
+    "compliance.kind.vereiste": "Requirement",
+    "compliance.kind.maatregel": "Measure",
+    "compliance.state.met": "Met",
+    "compliance.state.not_met": "Not met",
+    "compliance.state.not_applicable": "Not applicable",
+    "compliance.pending": "The evidence comes from a part that is not available yet:",
+    "compliance.no_evidence": "None",
 }

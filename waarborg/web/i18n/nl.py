@@ -199,4 +199,58 @@ MESSAGES: dict[str, str] = {
         "uw account kon niet worden bijgewerkt omdat er tegelijk een andere aanmelding was. "
         "Probeer het opnieuw."
     ),
+    # Public register (Algoritmeregister) and the register file in the console.
+    "register.title": "Algoritmeregister van {organisation}",
+    "register.intro": (
+        "{organisation} gebruikt deze toepassingen van generatieve AI. Per toepassing ziet u "
+        "waarvoor die dient, welke modellen zij gebruikt, met welke gegevens zij werkt en waar u "
+        "met vragen terechtkunt."
+    ),
+    "register.intro.standard": (
+        "De volledige beschrijving volgt de publicatiestandaard van het Nederlandse "
+        "Algoritmeregister."
+    ),
+    "register.status": "Status",
+    "register.status.active": "In gebruik",
+    "register.status.suspended.short": "Tijdelijk stopgezet",
+    "register.status.suspended": "Deze toepassing is sinds {date} tijdelijk stopgezet.",
+    "register.purpose": "Doel",
+    "register.models": "Modellen",
+    "register.sources": "Gegevens en bronnen",
+    "register.contact": "Contact",
+    "register.more": "Volledige beschrijving van {name}",
+    "register.entry.back": "Terug naar het algoritmeregister van {organisation}",
+    "register.entry.intro": (
+        "Deze beschrijving volgt de velden van de publicatiestandaard 1.0 van het "
+        "Algoritmeregister."
+    ),
+    "register.export.title": "De registerpublicatie van {name} is nog niet compleet",
+    "register.export.intro": (
+        "Waarborg maakt het bestand voor het Algoritmeregister pas als het aan de "
+        "publicatiestandaard voldoet. Nog nodig:"
+    ),
+    "register.export.back": "Naar de naleving van {name}",
+    # Compliance with the Algoritmekader, per use case.
+    "compliance.title": "Naleving: {name}",
+    "compliance.intro": (
+        "Welke vereisten en maatregelen uit het Algoritmekader gelden voor deze toepassing, hoe "
+        "Waarborg ze afdwingt of aantoont, en of ze nu zijn voldaan. De stand wordt bij elk bezoek "
+        "opnieuw berekend uit de vastgelegde gegevens."
+    ),
+    "compliance.summary": (
+        "{met} voldaan, {not_met} niet voldaan, {not_applicable} niet van toepassing."
+    ),
+    "compliance.download": "Registerpublicatie downloaden (JSON)",
+    "compliance.caption": "Vereisten en maatregelen uit het Algoritmekader voor {name}",
+    "compliance.col.requirement": "Vereiste of maatregel",
+    "compliance.col.control": "Zo borgt Waarborg het",
+    "compliance.col.state": "Stand",
+    "compliance.col.evidence": "Bewijs",
+    "compliance.kind.vereiste": "Vereiste",
+    "compliance.kind.maatregel": "Maatregel",
+    "compliance.state.met": "Voldaan",
+    "compliance.state.not_met": "Niet voldaan",
+    "compliance.state.not_applicable": "Niet van toepassing",
+    "compliance.pending": "Het bewijs komt uit een onderdeel dat nog niet beschikbaar is:",
+    "compliance.no_evidence": "Geen",
 }
