@@ -10,6 +10,7 @@ from waarborg.db.tables.governance import (
     UseCase,
     UseCaseChange,
 )
+from waarborg.db.tables.knowledge import Chunk, Document, KnowledgeRevision, KnowledgeSource
 from waarborg.db.tables.organisations import Organisation
 from waarborg.db.tables.security import LoginThrottle, WebSession
 
@@ -17,6 +18,10 @@ __all__ = [
     "ApiKey",
     "ApiKeyScope",
     "Approval",
+    "Chunk",
+    "Document",
+    "KnowledgeRevision",
+    "KnowledgeSource",
     "LoginThrottle",
     "ModelEntry",
     "Organisation",
