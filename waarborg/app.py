@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from waarborg import __version__
 from waarborg.api import governance as api_governance
 from waarborg.api import models_list as api_models_list
+from waarborg.api import questions as api_questions
 from waarborg.api.routes import router as api_router
 from waarborg.db.migrate import SchemaTooNewError, schema_state, too_new_message
 from waarborg.observability.logging import configure_logging
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_router,
         api_governance.router,
         api_models_list.router,
+        api_questions.router,
     ):
         app.include_router(router)
     install_error_handlers(app)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from waarborg.accounts.throttle import LoginThrottler, ThrottlePolicy
 from waarborg.accounts.web_sessions import SessionPolicy
 from waarborg.db.database import Database
+from waarborg.knowledge.index_cache import IndexCache
 from waarborg.settings import Settings
 
 
@@ -18,6 +19,7 @@ class Runtime:
     secret: bytes
     session_policy: SessionPolicy
     throttler: LoginThrottler
+    indexes: IndexCache
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Runtime:
@@ -39,4 +41,5 @@ class Runtime:
                     attempts_per_minute_per_client=settings.login_attempts_per_minute_per_client,
                 ),
             ),
+            indexes=IndexCache(),
         )

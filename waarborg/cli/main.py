@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from waarborg import __version__
-from waarborg.cli import accounts, catalogue, database, organisation_switch, serving, use_cases
+from waarborg.cli import accounts, ask, catalogue, database, organisation_switch, serving, use_cases
 
 app = typer.Typer(
     name="waarborg",
@@ -37,6 +37,7 @@ def root(
 
 app.command("serve")(serving.serve)
 app.command("demo")(serving.demo)
+app.command("ask")(ask.ask_command)
 app.add_typer(database.app, name="db")
 app.add_typer(accounts.org_app, name="org")
 app.add_typer(accounts.user_app, name="user")

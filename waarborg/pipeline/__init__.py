@@ -1,0 +1,1 @@
+"""The one governed request path every entry point (web chat, citizen widget, API, CLI) uses."""

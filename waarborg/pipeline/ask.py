@@ -1,0 +1,102 @@
+"""Ask a question of a use case: policy → retrieval → early refusal → engine → verification →
+AI label. Stages do not know about HTTP; the CLI, the API and the pages call ``ask``.
+
+The privacy guard and the audit event join this path in their own stages (see the privacy
+and audit packages); model back-ends other than the extractive engine plug in through the
+model back-end registry.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from waarborg.answering.drafts import Source
+from waarborg.answering.extractive import ExtractiveEngine
+from waarborg.answering.labels import ai_label, fallback_answer
+from waarborg.answering.verification import verify
+from waarborg.db.tables import Organisation
+from waarborg.governance.policy import Caller, authorise
+from waarborg.knowledge.index_cache import IndexCache
+from waarborg.pipeline.results import AnswerResult, Citation
+
+RETRIEVE = 5  # passages given to the engine
+MIN_COVERAGE = 0.5  # share of the question's weight the best passage must contain
+MAX_QUESTION = 2000
+
+
+class QuestionError(ValueError):
+    """The question itself is unusable (empty, too long); nothing was done."""
+
+
+def ask(
+    session: Session,
+    organisation: Organisation,
+    use_case_slug: str,
+    caller: Caller,
+    question: str,
+    cache: IndexCache,
+    language: str = "nl",
+    model_key: str | None = None,
+) -> AnswerResult:
+    question = " ".join(question.split())
+    if not question:
+        raise QuestionError("Stel een vraag.")
+    if len(question) > MAX_QUESTION:
+        raise QuestionError(f"Een vraag heeft hoogstens {MAX_QUESTION} tekens.")
+    label = ai_label(language)
+    decision = authorise(session, organisation, use_case_slug, caller, model_key)
+    if not decision.allowed or decision.use_case is None or decision.model is None:
+        return AnswerResult(use_case_slug, decision.message, True, decision.reason.value, label)
+    use_case = decision.use_case
+    fallback = fallback_answer(use_case.name, use_case.citizen_contact)
+
+    index = cache.index_for(session, use_case.id)
+    terms = index.query_terms(question)
+    hits = index.search(terms, RETRIEVE)
+    sources = [
+        Source(number, index.passages[hit.position], hit.score)
+        for number, hit in enumerate(hits, start=1)
+    ]
+    relevant = [s for s in sources if index.coverage(terms, _searchable(s)) >= MIN_COVERAGE]
+    if not relevant:
+        return AnswerResult(use_case.slug, fallback, True, "no_relevant_sources", label)
+
+    # Generative back-ends join through the model back-end registry; until one is configured
+    # for ``model``, the use case answers extractively, which never invents anything.
+    draft = ExtractiveEngine().answer(index, terms, relevant)
+    verified = verify(draft, relevant)
+    if not verified.claims:
+        return AnswerResult(use_case.slug, fallback, True, "unsupported", label)
+
+    numbers: dict[int, int] = {}
+    parts = []
+    for claim in verified.claims:
+        cited = [numbers.setdefault(n, len(numbers) + 1) for n in claim.cites]
+        parts.append(claim.text + "".join(f" [{n}]" for n in cited))
+    by_number = {source.number: source for source in relevant}
+    citations = [
+        Citation(
+            number=new,
+            title=by_number[old].passage.title or by_number[old].passage.location,
+            url=by_number[old].passage.location,
+            page=by_number[old].passage.page,
+            chunk_id=by_number[old].passage.chunk_id,
+        )
+        for old, new in sorted(numbers.items(), key=lambda item: item[1])
+    ]
+    return AnswerResult(
+        use_case=use_case.slug,
+        answer=" ".join(parts),
+        refused=False,
+        reason="answered",
+        label=label,
+        citations=citations,
+        support=round(verified.support, 3),
+        engine=draft.engine,
+        removed_claims=len(verified.removed),
+    )
+
+
+def _searchable(source: Source) -> str:
+    passage = source.passage
+    return " ".join((passage.title, *passage.headings, passage.text))
