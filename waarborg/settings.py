@@ -156,6 +156,13 @@ class Settings(BaseSettings):
             "('*' trusts all; only behind a proxy you control)."
         ),
     )
+    knowledge_allow_private_addresses: bool = Field(
+        default=False,
+        description=(
+            "Let website sources fetch from private, loopback and link-local addresses "
+            "(an intranet, or tests on 127.0.0.1). Off: such addresses are refused (SSRF)."
+        ),
+    )
 
     @field_validator("database_url")
     @classmethod

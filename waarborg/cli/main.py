@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from waarborg import __version__
-from waarborg.cli import accounts, ask, catalogue, database, organisation_switch, serving, use_cases
+from waarborg.cli import (
+    accounts,
+    ask,
+    catalogue,
+    database,
+    organisation_switch,
+    serving,
+    sources,
+    use_cases,
+)
 
 app = typer.Typer(
     name="waarborg",
@@ -45,6 +54,7 @@ app.add_typer(accounts.apikey_app, name="apikey")
 app.add_typer(use_cases.app, name="usecase")
 app.add_typer(catalogue.model_app, name="model")
 app.add_typer(catalogue.agreement_app, name="agreement")
+app.add_typer(sources.sources_app, name="sources")
 accounts.org_app.command("suspend")(organisation_switch.org_suspend)
 accounts.org_app.command("resume")(organisation_switch.org_resume)
 accounts.org_app.command("policy")(organisation_switch.org_policy)
