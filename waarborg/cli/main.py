@@ -13,6 +13,7 @@ from waarborg.cli import (
     catalogue,
     database,
     organisation_switch,
+    privacy,
     serving,
     sources,
     use_cases,
@@ -55,6 +56,7 @@ app.add_typer(use_cases.app, name="usecase")
 app.add_typer(catalogue.model_app, name="model")
 app.add_typer(catalogue.agreement_app, name="agreement")
 app.add_typer(sources.sources_app, name="sources")
+app.add_typer(privacy.privacy_app, name="privacy")
 accounts.org_app.command("suspend")(organisation_switch.org_suspend)
 accounts.org_app.command("resume")(organisation_switch.org_resume)
 accounts.org_app.command("policy")(organisation_switch.org_policy)

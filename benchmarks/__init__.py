@@ -1,0 +1,1 @@
+"""Benchmarks: one command each, results written to docs/benchmarks.md."""

@@ -1,0 +1,1 @@
+"""Recognizers for Dutch personal data, one family per module."""

@@ -1,0 +1,170 @@
+"""Special categories of personal data (AVG art. 9 and 10), flagged by a trigger phrase.
+
+These are flags, not values: a use case that may not process health or criminal data refuses
+the text. The phrase lists favour clear statements about a person ("diabetes", "van
+Marokkaanse afkomst", "lid van de FNV", "strafblad") over words that merely touch a topic,
+so that a policy text about the Ziektewet or an address on the Kerkstraat is not flagged.
+
+Each phrase starts with a literal word; phrases are grouped by that word and a group is only
+searched when its word occurs in the text, which keeps this recognizer cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from waarborg.privacy.entities import Category, Entity, EntityType
+from waarborg.privacy.recognizers.text import lowered, vocabulary
+
+_ETHNIC = (
+    r"(?:marokkaanse|turkse|surinaamse|antilliaanse|indonesische|molukse|somalische|"
+    r"syrische|afghaanse|eritrese|ghanese|nigeriaanse|kaapverdiaanse|poolse|chinese|"
+    r"joodse|koerdische|arabische|afrikaanse|aziatische|hindoestaanse|creoolse|roma|"
+    r"sinti|niet-westerse|westerse|allochtone|migratie)"
+)
+_ORIGIN = rf"\s+{_ETHNIC}\s+(?:afkomst|achtergrond|komaf|origine)"
+_PARTIES = (
+    r"(?:vvd|pvv|cda|d66|pvda|groenlinks|gl-pvda|sp|christenunie|sgp|partij voor de dieren|"
+    r"pvdd|forum voor democratie|fvd|ja21|volt|bbb|denk|nsc|nieuw sociaal contract|50plus)"
+)
+_PARTY = rf"\s+(?:op\s+)?(?:de\s+|het\s+)?{_PARTIES}"
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+TRIGGERS: dict[Category, tuple[str, ...]] = {
+    Category.GEZONDHEID: (
+        *_words(
+            "diabetes suikerziekte kanker tumor chemo chemotherapie depressie depressief burn-out "
+            "burnout overspannen adhd autisme autistisch dementie alzheimer parkinson hartinfarct "
+            "hartaanval herseninfarct beroerte epilepsie astma copd hiv aids hepatitis zwanger "
+            "zwangerschap miskraam psychose psychotisch schizofrenie bipolair angststoornis "
+            "paniekaanvallen eetstoornis anorexia ptss trauma verslaving verslaafd "
+            "alcoholverslaving drugsverslaving psychiater psycholoog ggz medicatie medicijnen "
+            "antidepressiva ziekgemeld ziekmelding arbeidsongeschikt rolstoel rolstoelgebonden "
+            "gehandicapt lvb dyslexie ziekenhuisopname geopereerd fysiotherapie hersenletsel "
+            "slechtziend blind doof slechthorend reuma artrose fibromyalgie gezondheidsklachten"
+        ),
+        r"ziek\s+gemeld",
+        r"chronisch\s+ziek",
+        r"chronische\s+ziekte",
+        r"multiple\s+sclerose",
+        r"long\s+covid",
+        r"lichamelijke\s+(?:beperking|klachten)",
+        r"verstandelijke\s+beperking",
+        r"licht\s+verstandelijk\s+beperkt",
+        r"opgenomen\s+in\s+het\s+ziekenhuis",
+        r"medische\s+(?:klachten|gegevens|verklaring|indicatie)",
+        r"psychische\s+(?:klachten|problemen)",
+    ),
+    Category.RELIGIE: (
+        *_words(
+            "moslim moslima islamitisch islamitische christen christelijk christelijke katholiek "
+            "katholieke protestant protestantse gereformeerd gereformeerde joods jood hindoe "
+            "hindoeïstisch boeddhist boeddhistisch sikh atheïst moskee synagoge hindoetempel "
+            "ramadan suikerfeest offerfeest hoofddoek keppel tulband geloofsovertuiging gelovig "
+            "religie religieuze godsdienst kerkgang jehova imam dominee pastoor"
+        ),
+        r"naar\s+de\s+kerk",
+        r"lid\s+van\s+de\s+kerk",
+        r"getuige\s+van\s+jehova",
+    ),
+    Category.ETNICITEIT: (
+        rf"van{_ORIGIN}",
+        rf"met\s+een{_ORIGIN}",
+        r"etniciteit",
+        r"etnische\s+(?:afkomst|achtergrond)",
+        r"etnisch",
+        r"huidskleur",
+        r"ras",
+    ),
+    Category.POLITIEK: (
+        rf"lid\s+van(?:\s+de|\s+het)?\s+{_PARTIES}",
+        r"partijlid",
+        rf"stemt{_PARTY}",
+        rf"stemde{_PARTY}",
+        rf"stem{_PARTY}",
+        r"politieke\s+(?:voorkeur|overtuiging|opvatting|kleur)",
+        r"politiek\s+actief",
+    ),
+    Category.SEKSUELE_GEAARDHEID: (
+        *_words(
+            "homoseksueel homoseksuele homo lesbisch lesbienne biseksueel biseksuele transgender "
+            "transvrouw transman queer non-binair coming-out"
+        ),
+        r"seksuele\s+(?:geaardheid|voorkeur|oriëntatie)",
+        r"lhbti\+?",
+        r"lhbtiq\+?",
+        r"uit\s+de\s+kast",
+    ),
+    Category.STRAFRECHTELIJK: (
+        *_words(
+            "strafblad veroordeeld veroordeling gedetineerd detentie gevangenis taakstraf "
+            "werkstraf reclassering enkelband celstraf gearresteerd tbs strafzaak delict misdrijf"
+        ),
+        r"strafrechtelijk\s+verleden",
+        r"in\s+de\s+cel",
+        r"voorwaardelijke\s+straf",
+        r"justitiële\s+documentatie",
+        r"justitieel\s+verleden",
+        r"vog\s+(?:is\s+)?geweigerd",
+        r"verdachte\s+van",
+        r"verdacht\s+van",
+        r"proces-verbaal\s+tegen",
+        r"huiselijk\s+geweld",
+    ),
+    Category.VAKBOND: (
+        *_words("vakbond vakbondslid fnv-lid cnv-lid vakbondsvertegenwoordiger kaderlid"),
+        r"lid\s+van\s+de\s+fnv",
+        r"lid\s+van\s+het\s+cnv",
+        r"lid\s+van\s+de\s+vakbond",
+    ),
+}
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+class SpecialCategoryRecognizer:
+    """Trigger phrases of the special categories, searched per first word."""
+
+    def __init__(self) -> None:
+        grouped: dict[str, list[tuple[Category, str]]] = {}
+        for category, phrases in TRIGGERS.items():
+            for phrase in phrases:
+                first = _FIRST_WORD.match(phrase)
+                if first is None:
+                    raise ValueError(f"trigger must start with a word: {phrase!r}")
+                grouped.setdefault(first.group(0), []).append((category, phrase))
+
+        self._groups: dict[str, tuple[re.Pattern[str], list[Category]]] = {}
+        for word, entries in grouped.items():
+            # Longest phrases first, so "lid van de fnv" wins over a shorter alternative.
+            entries.sort(key=lambda entry: -len(entry[1]))
+            # The shared first word as a literal prefix lets the regex engine skip quickly.
+            alternatives = "|".join(f"({phrase[len(word) :]})" for _, phrase in entries)
+            pattern = re.compile(rf"{re.escape(word)}(?:{alternatives})(?![\w-])")
+            self._groups[word] = (pattern, [category for category, _ in entries])
+
+    def find(self, text: str) -> Iterator[Entity]:
+        present = vocabulary(text) & self._groups.keys()
+        if not present:
+            return
+        low = lowered(text)
+        for word in present:
+            pattern, categories = self._groups[word]
+            for match in pattern.finditer(low):
+                if match.start() and (
+                    low[match.start() - 1].isalnum() or low[match.start() - 1] in "-_"
+                ):
+                    continue
+                category = categories[(match.lastindex or 1) - 1]
+                yield Entity(
+                    match.start(),
+                    match.end(),
+                    EntityType.BIJZONDER,
+                    text[match.start() : match.end()],
+                    category,
+                )
