@@ -180,3 +180,21 @@ def test_cli_and_http_api(
             json={"question": ""},
         )
         assert empty.status_code == 422
+
+
+def test_personal_data_rules_on_the_question_path(
+    governed: Governed, with_sources: Callable[..., str]
+) -> None:
+    sandbox = with_sources("sandbox-vragen")
+    refused = _ask(governed, sandbox, "Mijn BSN is 111222333, wat kost een paspoort?")
+    assert refused.refused
+    assert refused.reason == "personal_data_in_sandbox"
+    assert "111222333" not in refused.answer
+    assert "BSN" in refused.answer
+
+    special = _ask(governed, sandbox, "Ik heb diabetes, kan ik hulp krijgen?")
+    assert special.reason == "special_category_data"
+    assert "diabetes" not in special.answer
+
+    clean = _ask(governed, sandbox, "wat kost een paspoort")
+    assert not clean.refused

@@ -40,6 +40,7 @@ class Reason(StrEnum):
     ANONYMOUS_NOT_ALLOWED = "anonymous_not_allowed"
     PERSONAL_DATA_IN_SANDBOX = "personal_data_in_sandbox"
     PERSONAL_DATA_BLOCKED = "personal_data_blocked"
+    SPECIAL_CATEGORY_DATA = "special_category_data"
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Ask a question of a use case: policy → retrieval → early refusal → engine → verification →
 AI label. Stages do not know about HTTP; the CLI, the API and the pages call ``ask``.
 
-The privacy guard and the audit event join this path in their own stages (see the privacy
-and audit packages); model back-ends other than the extractive engine plug in through the
-model back-end registry.
+The privacy guard runs on the question right after the policy (``privacy_stage``); the audit
+event joins in its own stage, and model back-ends other than the extractive engine plug in
+through the model back-end registry.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from waarborg.answering.verification import verify
 from waarborg.db.tables import Organisation
 from waarborg.governance.policy import Caller, authorise
 from waarborg.knowledge.index_cache import IndexCache
+from waarborg.pipeline.privacy_stage import guard_input
 from waarborg.pipeline.results import AnswerResult, Citation
 
 RETRIEVE = 5  # passages given to the engine
@@ -50,8 +51,14 @@ def ask(
     use_case = decision.use_case
     fallback = fallback_answer(use_case.name, use_case.citizen_contact)
 
+    guarded = guard_input(decision, question)
+    if guarded.refusal is not None:
+        return AnswerResult(
+            use_case.slug, guarded.refusal.message, True, guarded.refusal.reason.value, label
+        )
+
     index = cache.index_for(session, use_case.id)
-    terms = index.query_terms(question)
+    terms = index.query_terms(guarded.text)
     hits = index.search(terms, RETRIEVE)
     sources = [
         Source(number, index.passages[hit.position], hit.score)
@@ -86,7 +93,7 @@ def ask(
     ]
     return AnswerResult(
         use_case=use_case.slug,
-        answer=" ".join(parts),
+        answer=guarded.restore(" ".join(parts)),
         refused=False,
         reason="answered",
         label=label,

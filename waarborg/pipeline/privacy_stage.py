@@ -1,0 +1,63 @@
+"""The privacy stage of the request path: what personal data is in the input, may the use case
+receive it, and what the rest of the path sees instead.
+
+- Special categories (health, religion, …) are refused unless the use case is classified for
+  them: they cannot be pseudonymised away, the phrase itself reveals them.
+- Any personal data in a sandbox use case is refused; a use case that blocks personal data
+  refuses it; ``pseudonimiseren`` replaces each value with a placeholder before retrieval or
+  any model sees it, and only the answer shown to the same person gets the values back;
+  ``toestaan`` (only possible with a DPIA on record) passes the text on unchanged.
+Refusal messages name the kinds found, never the values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from waarborg.governance.policy import PolicyDecision, Reason, check_personal_data
+from waarborg.governance.vocabulary import DataClassification, PersonalDataPolicy
+from waarborg.privacy import EntityType, Pseudonymiser, PseudonymMap
+
+
+@dataclass(frozen=True)
+class Refusal:
+    reason: Reason
+    message: str
+
+
+@dataclass
+class GuardedInput:
+    text: str
+    kinds: frozenset[str] = frozenset()
+    refusal: Refusal | None = None
+    mapping: PseudonymMap = field(default_factory=PseudonymMap)
+
+    def restore(self, answer: str) -> str:
+        """Values back in the answer for the person who typed them (placeholders only)."""
+        return Pseudonymiser(self.mapping).restore(answer) if self.mapping else answer
+
+
+def guard_input(decision: PolicyDecision, text: str) -> GuardedInput:
+    use_case = decision.use_case
+    if use_case is None:
+        return GuardedInput(text)
+    pseudonymiser = Pseudonymiser()
+    result = pseudonymiser.pseudonymise(text)
+    kinds = frozenset(e.type.value for e in result.entities if e.type != EntityType.BIJZONDER)
+    if result.categories and use_case.data_classification != DataClassification.SPECIAL:
+        names = ", ".join(sorted(category.value.lower() for category in result.categories))
+        return GuardedInput(
+            text,
+            kinds,
+            Refusal(
+                Reason.SPECIAL_CATEGORY_DATA,
+                f"Uw bericht bevat bijzondere persoonsgegevens ({names}); deze toepassing mag "
+                "die niet verwerken. Laat ze weg of neem contact op met de organisatie.",
+            ),
+        )
+    checked = check_personal_data(decision, kinds)
+    if not checked.allowed:
+        return GuardedInput(text, kinds, Refusal(checked.reason, checked.message))
+    if kinds and use_case.personal_data_policy == PersonalDataPolicy.PSEUDONYMISE:
+        return GuardedInput(result.text, kinds, mapping=pseudonymiser.mapping)
+    return GuardedInput(text, kinds)
