@@ -50,6 +50,10 @@ class Victim:
             "language": "en",
             "provider": "onbekend",
             "slug": self.use_case_slug,
+            # B's only use case is unpublished, so B has no public register page: the public
+            # routes must answer 404 here and show nothing of B's records.
+            "organisation_slug": self.tenant.organisation.slug,
+            "use_case_slug": self.use_case_slug,
             "key": self.model_key,
         }
         if name not in values:

@@ -25,7 +25,17 @@ from waarborg.runtime import Runtime
 from waarborg.settings import Settings, load_settings
 from waarborg.web.errors import install_error_handlers
 from waarborg.web.rendering import make_templates
-from waarborg.web.routes import admin_api_keys, admin_users, auth, health, home, oidc
+from waarborg.web.routes import (
+    admin_api_keys,
+    admin_users,
+    assistant,
+    auth,
+    compliance,
+    health,
+    home,
+    oidc,
+    public_register,
+)
 
 log = logging.getLogger("waarborg.app")
 STATIC_DIR = Path(__file__).parent / "web" / "static"
@@ -71,12 +81,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         auth.router,
         oidc.router,
         home.router,
+        assistant.router,
         admin_users.router,
         admin_api_keys.router,
         api_router,
         api_governance.router,
         api_models_list.router,
         api_questions.router,
+        compliance.router,
+        compliance.api_router,
+        public_register.router,
     ):
         app.include_router(router)
     install_error_handlers(app)

@@ -53,7 +53,9 @@ def with_sources(governed: Governed) -> Callable[..., str]:  # noqa: F811 - pyte
         status: UseCaseStatus = UseCaseStatus.SANDBOX,
         **fields: object,
     ) -> str:
-        governed.create(slug, audience="publiek", citizen_contact="Bel 14 0123.", **fields)
+        governed.create(
+            slug, **{"audience": "publiek", "citizen_contact": "Bel 14 0123.", **fields}
+        )
         with governed.database.session(governed.organisation_id) as session:
             use_case = governed.use_case(session, slug)
             if status == UseCaseStatus.SANDBOX:

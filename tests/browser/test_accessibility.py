@@ -116,6 +116,24 @@ def forbidden(site: Site) -> None:
     expect(site.page.get_by_role("alert")).to_have_text("U heeft geen toegang tot deze pagina.")
 
 
+def assistant_answer(site: Site) -> None:
+    site.sign_in_as("medewerker")
+    site.goto("/assistent")
+    page = site.page
+    page.get_by_label("Uw vraag").fill("Wat kost een paspoort?")
+    page.get_by_role("button", name="Vraag stellen").click()
+    expect(page.get_by_role("heading", name="Antwoord")).to_be_visible()
+    expect(page.get_by_text("AI-label:")).to_be_visible()
+
+
+def assistant_error(site: Site) -> None:
+    site.sign_in_as("medewerker")
+    site.goto("/assistent")
+    site.page.get_by_label("Uw vraag").fill(" ")
+    site.page.get_by_role("button", name="Vraag stellen").click()
+    expect(site.page.get_by_role("alert")).to_contain_text("Stel een vraag.")
+
+
 def english_login(site: Site) -> None:
     site.goto("/taal/en?volgende=/inloggen")
     expect(site.page.locator("html")).to_have_attribute("lang", "en")
@@ -140,6 +158,8 @@ SCENARIOS = [
     Scenario("gebruikers-auditor", users_as_auditor, has_table=True),
     Scenario("api-sleutels-leeg", api_keys_empty),
     Scenario("api-sleutels-nieuw", api_key_just_created, has_table=True),
+    Scenario("assistent-antwoord", assistant_answer),
+    Scenario("assistent-fout", assistant_error),
     Scenario("fout-404", not_found),
     Scenario("fout-403", forbidden),
     Scenario("english-login", english_login),

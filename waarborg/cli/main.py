@@ -14,6 +14,7 @@ from waarborg.cli import (
     database,
     organisation_switch,
     privacy,
+    register,
     serving,
     sources,
     use_cases,
@@ -57,6 +58,7 @@ app.add_typer(catalogue.model_app, name="model")
 app.add_typer(catalogue.agreement_app, name="agreement")
 app.add_typer(sources.sources_app, name="sources")
 app.add_typer(privacy.privacy_app, name="privacy")
+app.add_typer(register.register_app, name="register")
 accounts.org_app.command("suspend")(organisation_switch.org_suspend)
 accounts.org_app.command("resume")(organisation_switch.org_resume)
 accounts.org_app.command("policy")(organisation_switch.org_policy)

@@ -11,6 +11,7 @@ from rich.table import Table
 from waarborg.cli.common import console, friendly_errors, open_database, settings_or_exit
 from waarborg.db.migrate import upgrade
 from waarborg.demo.seed import DEMO_NAME, seed_demo
+from waarborg.demo.site_crawl import crawl_in_background, serve_site
 from waarborg.settings import Settings
 
 Host = Annotated[str, typer.Option(help="Adres om op te luisteren.")]
@@ -48,8 +49,16 @@ def serve(host: Host = "127.0.0.1", port: Port = 8080, workers: Workers = 1) -> 
     _run(settings, host, port, workers)
 
 
-def demo(host: Host = "127.0.0.1", port: Port = 8080, workers: Workers = 1) -> None:
-    """Create the demo organisation if missing, print its logins, and serve."""
+def demo(
+    host: Host = "127.0.0.1",
+    port: Port = 8080,
+    workers: Workers = 1,
+    site_port: Annotated[
+        int, typer.Option(min=1, max=65535, help="Poort van de demowebsite van de gemeente.")
+    ] = 8081,
+) -> None:
+    """Create the demo organisation if missing, print its logins, serve its website, crawl it
+    into the demo use cases, and serve Waarborg."""
     settings = settings_or_exit()
     _prepare(settings, migrate=True)
     with open_database(settings) as database, friendly_errors(), database.session() as session:
@@ -62,4 +71,10 @@ def demo(host: Host = "127.0.0.1", port: Port = 8080, workers: Workers = 1) -> N
         table.add_row(login.role.value, login.username, login.password)
     console.print(table)
     console.print(f"Gegevensmap: {settings.data_dir.resolve()}")
+    site_url = serve_site(host, site_port)
+    console.print(
+        f"De website van {DEMO_NAME} draait op {site_url}; Waarborg leest hem nu in "
+        "(de assistent antwoordt daarna met bronnen)."
+    )
+    crawl_in_background(settings.resolved_database_url, site_url)
     _run(settings, host, port, workers)

@@ -16,6 +16,7 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 # Pages each role reaches from its home page: (path, message id of the link text).
 ROLE_LINKS: dict[str, list[tuple[str, str]]] = {
+    "medewerker": [("/assistent", "nav.assistant")],
     "beheerder": [("/beheer/gebruikers", "nav.users"), ("/beheer/api-sleutels", "nav.api_keys")],
     "auditor": [("/beheer/gebruikers", "nav.users")],
 }
