@@ -30,11 +30,16 @@ from waarborg.web.routes import (
     admin_users,
     assistant,
     auth,
+    catalogue,
     compliance,
     health,
     home,
     oidc,
+    organisation_policy,
     public_register,
+    use_case_actions,
+    use_case_assessment,
+    use_cases,
 )
 
 log = logging.getLogger("waarborg.app")
@@ -91,6 +96,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         compliance.router,
         compliance.api_router,
         public_register.router,
+        use_cases.router,
+        use_case_actions.router,
+        use_case_assessment.router,
+        catalogue.router,
+        organisation_policy.router,
     ):
         app.include_router(router)
     install_error_handlers(app)

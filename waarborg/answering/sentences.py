@@ -13,7 +13,8 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 _CANDIDATE = re.compile(r"([.!?]+)(\s+)(?=[\"'(\[]?[A-Z0-9ÀÁÂÄÉÈÊËÍÏÓÖÚÜ€])")
-_LINE_BREAKS = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
+# Every line is its own unit: chunks keep list items and table rows on lines of their own.
+_LINE_BREAKS = re.compile(r"\n+")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -42,4 +42,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE: take the write lock at the start of every transaction. A deferred transaction
+    # that reads and then writes while another connection has written in between fails at
+    # once with "database is locked" (the busy timeout does not apply to that upgrade);
+    # an immediate one simply waits its turn. Transactions here are short, so serialising
+    # them costs little on the embedded default, and PostgreSQL is unaffected.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -17,6 +17,7 @@ from waarborg.answering.verification import verify
 from waarborg.db.tables import Organisation
 from waarborg.governance.policy import Caller, authorise
 from waarborg.knowledge.index_cache import IndexCache
+from waarborg.knowledge.lexical_index import Passage
 from waarborg.pipeline.privacy_stage import guard_input
 from waarborg.pipeline.results import AnswerResult, Citation
 
@@ -75,21 +76,28 @@ def ask(
     if not verified.claims:
         return AnswerResult(use_case.slug, fallback, True, "unsupported", label)
 
-    numbers: dict[int, int] = {}
+    # One number per page or file: two passages of the same page share their citation.
+    by_number = {source.number: source for source in relevant}
+    numbers: dict[str, int] = {}
     parts = []
     for claim in verified.claims:
-        cited = [numbers.setdefault(n, len(numbers) + 1) for n in claim.cites]
-        parts.append(claim.text + "".join(f" [{n}]" for n in cited))
-    by_number = {source.number: source for source in relevant}
+        cited = []
+        for number in claim.cites:
+            location = by_number[number].passage.location
+            cited.append(numbers.setdefault(location, len(numbers) + 1))
+        parts.append(claim.text + "".join(f" [{n}]" for n in dict.fromkeys(cited)))
+    first_passage: dict[str, Passage] = {}
+    for source in relevant:
+        first_passage.setdefault(source.passage.location, source.passage)
     citations = [
         Citation(
-            number=new,
-            title=by_number[old].passage.title or by_number[old].passage.location,
-            url=by_number[old].passage.location,
-            page=by_number[old].passage.page,
-            chunk_id=by_number[old].passage.chunk_id,
+            number=number,
+            title=first_passage[location].title or location,
+            url=location,
+            page=first_passage[location].page,
+            chunk_id=first_passage[location].chunk_id,
         )
-        for old, new in sorted(numbers.items(), key=lambda item: item[1])
+        for location, number in sorted(numbers.items(), key=lambda item: item[1])
     ]
     return AnswerResult(
         use_case=use_case.slug,

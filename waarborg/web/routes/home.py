@@ -17,8 +17,25 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 # Pages each role reaches from its home page: (path, message id of the link text).
 ROLE_LINKS: dict[str, list[tuple[str, str]]] = {
     "medewerker": [("/assistent", "nav.assistant")],
+    "eigenaar": [("/toepassingen", "gov.nav.use_cases"), ("/toepassingen/nieuw", "gov.list.new")],
+    "privacy_officer": [
+        ("/toepassingen", "gov.nav.use_cases"),
+        ("/beheer/modellen", "gov.nav.models"),
+    ],
+    "ciso": [
+        ("/toepassingen", "gov.nav.use_cases"),
+        ("/beheer/modellen", "gov.nav.models"),
+        ("/beheer/leveranciersafspraken", "gov.nav.agreements"),
+        ("/beheer/organisatie", "gov.nav.organisation"),
+    ],
+    # The administrator reaches the governance pages through the menu (Toepassingen, Modellen).
     "beheerder": [("/beheer/gebruikers", "nav.users"), ("/beheer/api-sleutels", "nav.api_keys")],
-    "auditor": [("/beheer/gebruikers", "nav.users")],
+    "auditor": [
+        ("/beheer/gebruikers", "nav.users"),
+        ("/toepassingen", "gov.nav.use_cases"),
+        ("/beheer/modellen", "gov.nav.models"),
+        ("/beheer/organisatie", "gov.nav.organisation"),
+    ],
 }
 
 
