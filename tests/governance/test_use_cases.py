@@ -15,6 +15,7 @@ from waarborg.governance.use_cases import history, parse_fields, update_use_case
     ("changes", "message"),
     [
         ({"slug": "Met Spaties"}, "slug"),
+        ({"slug": "nieuw"}, "gereserveerd"),
         ({"name": "x" * 101}, "name"),
         ({"audience": "iedereen"}, "audience"),
         ({"retention_days": 0}, "retention_days"),

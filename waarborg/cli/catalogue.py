@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from waarborg.accounts.roles import Role
-from waarborg.cli.common import console, fail
+from waarborg.cli.common import console
 from waarborg.cli.governed import (
     As,
     Format,
@@ -19,7 +17,7 @@ from waarborg.cli.governed import (
     organisation_session,
     print_json,
 )
-from waarborg.db.tables import SupplierAgreement
+from waarborg.governance.agreements import AgreementTerms, record_agreement
 from waarborg.governance.catalogue import (
     find_agreement,
     get_model,
@@ -28,7 +26,6 @@ from waarborg.governance.catalogue import (
     model_warnings,
 )
 from waarborg.governance.kill_switch import resume_model_entry, suspend_model_entry
-from waarborg.governance.vocabulary import HostingLocation
 
 model_app = typer.Typer(help="De modelcatalogus.", no_args_is_help=True)
 agreement_app = typer.Typer(help="Leveranciersafspraken.", no_args_is_help=True)
@@ -138,23 +135,15 @@ def agreement_set(
     link: Annotated[str, typer.Option(help="Link naar het contract.")] = "",
 ) -> None:
     """Record (or replace) the agreement with a model provider."""
-    try:
-        location = HostingLocation(hosting)
-        signed = date.fromisoformat(signed_on) if signed_on else None
-    except ValueError as error:
-        raise fail(f"Ongeldige waarde: {error}") from None
-    if not data_sharing.strip() or not retention.strip():
-        raise fail("Beschrijf de gegevensdeling en de bewaartermijn.")
+    terms = AgreementTerms(
+        provider=provider,
+        data_sharing=data_sharing,
+        retention=retention,
+        hosting=hosting,
+        retraining_on_prompts=retraining,
+        signed_on=signed_on,
+        link=link,
+    )
     with acting(org, actor) as (session, organisation, who):
-        who.require(Role.BEHEERDER, Role.CISO)
-        agreement = find_agreement(session, organisation.id, provider)
-        if agreement is None:
-            agreement = SupplierAgreement(organisation_id=organisation.id, provider=provider)
-            session.add(agreement)
-        agreement.data_sharing = data_sharing.strip()
-        agreement.retention = retention.strip()
-        agreement.retraining_on_prompts = retraining
-        agreement.hosting_location = location.value
-        agreement.signed_on = signed
-        agreement.document_link = link
+        record_agreement(session, organisation, who, terms)
         console.print(f"Afspraak met {provider} vastgelegd.")

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from waarborg.accounts.roles import Role, parse_roles
 from waarborg.cli.common import console
 from waarborg.cli.governed import As, acting
 from waarborg.governance.kill_switch import resume_organisation, suspend_organisation
+from waarborg.governance.organisation_policy import set_policy
 
 Slug = Annotated[str, typer.Argument(help="Korte naam van de organisatie.")]
 
@@ -48,15 +48,14 @@ def org_policy(
     """Show or set the organisation's AI policy."""
     with acting(slug, actor) as (_session, organisation, who):
         if any(v is not None for v in (block_non_eu, block_closed, approver, contact_email)):
-            who.require(Role.BEHEERDER)
-        if block_non_eu is not None:
-            organisation.block_non_eu_models = block_non_eu
-        if block_closed is not None:
-            organisation.block_closed_models = block_closed
-        if approver:
-            organisation.required_approver_roles = [r.value for r in parse_roles(approver)]
-        if contact_email is not None:
-            organisation.contact_email = contact_email.strip()
+            set_policy(
+                organisation,
+                who,
+                block_non_eu=block_non_eu,
+                block_closed=block_closed,
+                approvers=approver or None,
+                contact_email=contact_email,
+            )
         console.print(f"Beleid van {organisation.name}:")
         console.print(f"  modellen buiten de EU blokkeren: {organisation.block_non_eu_models}")
         console.print(f"  alleen open gewichten: {organisation.block_closed_models}")

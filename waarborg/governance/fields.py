@@ -15,6 +15,8 @@ from waarborg.governance.vocabulary import (
     TaskType,
 )
 
+# Slugs that would collide with console paths such as /toepassingen/nieuw.
+RESERVED_SLUGS = frozenset({"nieuw", "new"})
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
@@ -79,6 +81,8 @@ class UseCaseFields(BaseModel):
     def _slug(cls, value: str) -> str:
         if not SLUG.fullmatch(value):
             raise ValueError("gebruik kleine letters, cijfers en '-' (max. 64 tekens)")
+        if value in RESERVED_SLUGS:
+            raise ValueError(f"'{value}' is gereserveerd; kies een andere korte naam")
         return value
 
     @field_validator("contact_email")

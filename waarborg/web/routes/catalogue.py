@@ -7,7 +7,6 @@ agreements that production use requires.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -15,8 +14,9 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from waarborg.accounts.roles import Role
-from waarborg.db.tables import ModelEntry, Organisation, SupplierAgreement
+from waarborg.db.tables import ModelEntry
 from waarborg.governance.actors import Actor
+from waarborg.governance.agreements import AgreementTerms, providers, record_agreement
 from waarborg.governance.catalogue import (
     find_agreement,
     get_model,
@@ -104,12 +104,6 @@ def resume(request: Request, key: str, visitor: Guardian, db: DbSession) -> Resp
     return response
 
 
-def _providers(db: Session, organisation_id: str) -> list[str]:
-    names = {model.provider for model in list_models(db, organisation_id)}
-    names |= {agreement.provider for agreement in list_agreements(db, organisation_id)}
-    return sorted(names)
-
-
 def _agreements_page(
     request: Request,
     visitor: Visitor,
@@ -121,7 +115,7 @@ def _agreements_page(
     organisation_id = visitor.tenant.id
     context = {
         "agreements": list_agreements(db, organisation_id),
-        "providers": _providers(db, organisation_id),
+        "providers": providers(db, organisation_id),
         "hostings": [h.value for h in HostingLocation],
         "can_manage": visitor.has_role(Role.BEHEERDER, Role.CISO),
         "form": form or {"hosting": HostingLocation.EU.value, "retraining": "nee"},
@@ -133,32 +127,6 @@ def _agreements_page(
 @router.get("/leveranciersafspraken", name="agreements")
 def show_agreements(request: Request, visitor: Governor, db: DbSession) -> Response:
     return _agreements_page(request, visitor, db)
-
-
-def record_agreement(
-    db: Session, organisation: Organisation, form: dict[str, str]
-) -> SupplierAgreement:
-    """Add or replace the agreement with one provider, as ``waarborg agreement set`` does."""
-    if form["provider"] not in _providers(db, organisation.id):
-        raise GovernanceError(f"Aanbieder '{form['provider']}' staat niet in de catalogus.")
-    if not form["data_sharing"].strip() or not form["retention"].strip():
-        raise GovernanceError("Beschrijf de gegevensdeling en de bewaartermijn.")
-    try:
-        location = HostingLocation(form["hosting"])
-        signed = date.fromisoformat(form["signed_on"]) if form["signed_on"] else None
-    except ValueError as error:
-        raise GovernanceError(f"Ongeldige waarde: {error}") from None
-    agreement = find_agreement(db, organisation.id, form["provider"])
-    if agreement is None:
-        agreement = SupplierAgreement(organisation_id=organisation.id, provider=form["provider"])
-        db.add(agreement)
-    agreement.data_sharing = form["data_sharing"].strip()
-    agreement.retention = form["retention"].strip()
-    agreement.retraining_on_prompts = form["retraining"] == "ja"
-    agreement.hosting_location = location.value
-    agreement.signed_on = signed
-    agreement.document_link = form["link"].strip()
-    return agreement
 
 
 @router.post("/leveranciersafspraken")
@@ -184,7 +152,16 @@ def save_agreement(
         "link": link,
     }
     try:
-        record_agreement(db, visitor.tenant, form)
+        terms = AgreementTerms(
+            provider=provider,
+            data_sharing=data_sharing,
+            retention=retention,
+            hosting=hosting,
+            retraining_on_prompts=retraining == "ja",
+            signed_on=signed_on or None,
+            link=link,
+        )
+        record_agreement(db, visitor.tenant, Actor.of(visitor.account), terms)
         db.commit()
     except GovernanceError as error:
         db.rollback()

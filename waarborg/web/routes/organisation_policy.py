@@ -13,12 +13,11 @@ from fastapi import APIRouter, Depends, Form, Request
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from waarborg.accounts.roles import Role, UnknownRoleError, parse_roles
-from waarborg.db.tables import Organisation
+from waarborg.accounts.roles import Role
 from waarborg.governance.actors import Actor
 from waarborg.governance.errors import GovernanceError
-from waarborg.governance.fields import EMAIL
 from waarborg.governance.kill_switch import resume_organisation, suspend_organisation
+from waarborg.governance.organisation_policy import APPROVER_ROLES, set_policy
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.flash import set_flash
 from waarborg.web.redirects import see_other
@@ -32,7 +31,6 @@ Administrator = Annotated[Visitor, require_roles(Role.BEHEERDER)]
 Guardian = Annotated[Visitor, require_roles(Role.BEHEERDER, Role.CISO)]
 PAGE = "/beheer/organisatie"
 # The roles that carry responsibility for a use case and so may be asked to sign.
-APPROVER_ROLES = (Role.EIGENAAR, Role.PRIVACY_OFFICER, Role.CISO, Role.BEHEERDER)
 
 
 def _page(
@@ -68,23 +66,6 @@ def show_policy(request: Request, visitor: Governor, db: DbSession) -> Response:
     return _page(request, visitor, db)
 
 
-def apply_policy(organisation: Organisation, form: dict[str, Any]) -> None:
-    """Set the policy as ``waarborg org policy`` does, refusing what would make no sense."""
-    try:
-        approvers = parse_roles(form["approvers"])
-    except UnknownRoleError as error:
-        raise GovernanceError(str(error)) from None
-    if not approvers or not set(approvers) <= set(APPROVER_ROLES):
-        raise GovernanceError("Kies minstens één rol die moet tekenen voor productie.")
-    email = form["contact_email"].strip()
-    if email and not EMAIL.fullmatch(email):
-        raise GovernanceError(f"'{email}' is geen geldig e-mailadres.")
-    organisation.block_non_eu_models = bool(form["block_non_eu"])
-    organisation.block_closed_models = bool(form["block_closed"])
-    organisation.required_approver_roles = [role.value for role in approvers]
-    organisation.contact_email = email
-
-
 @router.post("/beleid", name="organisation_policy_save")
 def save_policy(
     request: Request,
@@ -102,7 +83,14 @@ def save_policy(
         "contact_email": contact_email,
     }
     try:
-        apply_policy(visitor.tenant, form)
+        set_policy(
+            visitor.tenant,
+            Actor.of(visitor.account),
+            block_non_eu=block_non_eu == "ja",
+            block_closed=block_closed == "ja",
+            approvers=approvers or [],
+            contact_email=contact_email,
+        )
         db.commit()
     except GovernanceError as error:
         db.rollback()
