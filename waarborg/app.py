@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from waarborg import __version__
 from waarborg.api import governance as api_governance
 from waarborg.api import models_list as api_models_list
+from waarborg.api import privacy as api_privacy
 from waarborg.api import questions as api_questions
 from waarborg.api.routes import router as api_router
 from waarborg.db.migrate import SchemaTooNewError, schema_state, too_new_message
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_governance.router,
         api_models_list.router,
         api_questions.router,
+        api_privacy.router,
         compliance.router,
         compliance.api_router,
         public_register.router,

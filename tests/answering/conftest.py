@@ -9,12 +9,14 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.orm import Session
 
-from tests.governance.conftest import Governed, governed  # noqa: F401 - the shared fixture
+from tests.governance.conftest import COMPLETE_ASSESSMENT, Governed, governed  # noqa: F401 - the shared fixture
 from waarborg.accounts.roles import Role
 from waarborg.answering.sentences import split_sentences
 from waarborg.db.tables import Chunk, Document, KnowledgeRevision, KnowledgeSource
+from waarborg.governance.approvals import decide
+from waarborg.governance.assessments import update_assessment
 from waarborg.governance.lifecycle import change_status
-from waarborg.governance.vocabulary import UseCaseStatus
+from waarborg.governance.vocabulary import Decision, UseCaseStatus
 
 PAGES = {
     "https://www.voorbeeld.nl/paspoort": (
@@ -58,14 +60,23 @@ def with_sources(governed: Governed) -> Callable[..., str]:  # noqa: F811 - pyte
         )
         with governed.database.session(governed.organisation_id) as session:
             use_case = governed.use_case(session, slug)
+            organisation = governed.organisation(session)
+            owner = governed.actors[Role.EIGENAAR]
             if status == UseCaseStatus.SANDBOX:
-                change_status(
-                    session,
-                    use_case,
-                    governed.organisation(session),
-                    status,
-                    governed.actors[Role.EIGENAAR],
-                )
+                change_status(session, use_case, organisation, status, owner)
+            elif status == UseCaseStatus.PRODUCTION:
+                update_assessment(session, use_case, COMPLETE_ASSESSMENT, owner)
+                change_status(session, use_case, organisation, UseCaseStatus.IN_REVIEW, owner)
+                for role in (Role.EIGENAAR, Role.PRIVACY_OFFICER, Role.CISO):
+                    decide(
+                        session,
+                        use_case,
+                        organisation,
+                        governed.actors[role],
+                        role,
+                        Decision.APPROVED,
+                    )
+                change_status(session, use_case, organisation, status, owner)
             add_pages(session, governed.organisation_id, use_case.id, pages)
         return slug
 

@@ -22,7 +22,7 @@ from waarborg.pipeline.privacy_stage import guard_input
 from waarborg.pipeline.results import AnswerResult, Citation
 
 RETRIEVE = 5  # passages given to the engine
-MIN_COVERAGE = 0.5  # share of the question's weight the best passage must contain
+MIN_COVERAGE = 0.4  # share of the question's weight the best passage must contain
 MAX_QUESTION = 2000
 
 
@@ -59,7 +59,7 @@ def ask(
         )
 
     index = cache.index_for(session, use_case.id)
-    terms = index.query_terms(guarded.text)
+    terms = index.query_terms(guarded.search_text)
     hits = index.search(terms, RETRIEVE)
     sources = [
         Source(number, index.passages[hit.position], hit.score)

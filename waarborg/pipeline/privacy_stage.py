@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from waarborg.governance.policy import PolicyDecision, Reason, check_personal_data
 from waarborg.governance.vocabulary import DataClassification, PersonalDataPolicy
 from waarborg.privacy import EntityType, Pseudonymiser, PseudonymMap
+from waarborg.privacy.mapping import PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class GuardedInput:
     kinds: frozenset[str] = frozenset()
     refusal: Refusal | None = None
     mapping: PseudonymMap = field(default_factory=PseudonymMap)
+
+    @property
+    def search_text(self) -> str:
+        """The text to search the sources with: placeholders say nothing about the topic."""
+        return " ".join(PLACEHOLDER.sub(" ", self.text).split())
 
     def restore(self, answer: str) -> str:
         """Values back in the answer for the person who typed them (placeholders only)."""
