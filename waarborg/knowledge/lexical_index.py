@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from waarborg.knowledge.dutch_text import STOPWORDS, content_words, stem
+from waarborg.knowledge.dutch_text import STOPWORDS, content_words, stem, words
 
 K1 = 1.2
 B = 0.75
@@ -31,6 +32,10 @@ LINKING = ("", "s", "e", "en")  # Dutch linking sounds between compound parts
 FUZZY_MIN_SIMILARITY = 0.45
 FUZZY_WEIGHT = 0.6
 PART_WEIGHT = 0.5  # a compound part counts less than a whole word
+SEPARABLE_PARTICLES = frozenset("aan af bij door in mee na om op over terug toe uit weg".split())
+# Verbs we drop as function words on their own, but that make a word with a particle
+# ("vraag … aan" → "aanvraag").
+VERB_STOPWORDS = frozenset("vraag vragen kan kun kunt moet".split())
 UNMATCHED_WEIGHT = 0.5  # tuned on the demo question set (see docs/benchmarks.md)
 
 
@@ -130,7 +135,29 @@ class LexicalIndex:
                 weights[neighbour] = max(weights[neighbour], FUZZY_WEIGHT * similarity)
             # A guessed word counts as partly unknown: the weaker the match, the more.
             unmatched += 1.0 - max((similarity for _, similarity in neighbours), default=0.0)
+        for joined in self._separable_verbs(query):
+            weights[joined] = max(weights[joined], 1.0)
         return QueryTerms(dict(weights), unmatched)
+
+    def _separable_verbs(self, query: str) -> list[str]:
+        """ "Hoe vraag ik bijstand aan?" asks about "aanvragen": a Dutch verb whose particle
+        stands apart, at the end of the clause. Rejoin it with the clause's words when the
+        corpus knows the joined word."""
+        joined = []
+        for clause in re.split(r"[,;:.!?]", query):
+            clause_words = words(clause)
+            if len(clause_words) < 2 or clause_words[-1] not in SEPARABLE_PARTICLES:
+                continue
+            particle = clause_words[-1]
+            for word in clause_words[:-1]:
+                if word in SEPARABLE_PARTICLES or len(word) < 3:
+                    continue
+                if word in STOPWORDS and word not in VERB_STOPWORDS:
+                    continue
+                term = stem(particle + word)
+                if term in self._idf:
+                    joined.append(term)
+        return joined
 
     def search(self, query: str | QueryTerms, k: int = 10) -> list[Hit]:
         terms = self.query_terms(query) if isinstance(query, str) else query
