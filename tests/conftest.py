@@ -9,10 +9,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 
 from tests.support.databases import BACKENDS, temporary_database
 from tests.support.live_server import live_server
+from waarborg.accounts import passwords
 from waarborg.accounts.organisations import create_organisation
 from waarborg.accounts.roles import Role
 from waarborg.accounts.users import create_user
@@ -23,6 +25,17 @@ from waarborg.db.tables import Organisation
 from waarborg.settings import Settings
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing() -> Iterator[None]:
+    """Real Argon2id, at the lowest cost: the suite creates hundreds of users, and production
+    strength (tens of milliseconds each) would dominate its run time. Hashes made this way
+    still verify with the production hasher, which reads the parameters from the hash."""
+    original = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = original
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
