@@ -10,6 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
+from tests.answering.conftest import add_pages
 from tests.governance.conftest import COMPLETE_ASSESSMENT, Governed
 from waarborg.accounts.roles import Role
 from waarborg.cli import app
@@ -192,3 +193,35 @@ def test_models_agreements_and_organisation_switch(run: object) -> None:
     assert invoke("org", "suspend", "--reason", "Oefening", actor=Role.CISO).exit_code == 0
     assert "al geschorst" in invoke("org", "suspend", "--reason", "x", actor=Role.CISO).stderr
     assert invoke("org", "resume", actor=Role.BEHEERDER).exit_code == 0
+
+
+def test_exit_archive_holds_the_sources(
+    governed: Governed, database_url: str, tmp_path: Path
+) -> None:
+    slug = governed.create("met-bronnen")
+    with governed.database.session(governed.organisation_id) as session:
+        add_pages(
+            session,
+            governed.organisation_id,
+            governed.use_case(session, slug).id,
+            {"https://www.voorbeeld.nl/a": ("Pagina A", "Tekst van pagina A.")},
+        )
+    archive = tmp_path / "archief.zip"
+    result = runner.invoke(
+        app,
+        [
+            "usecase",
+            "export",
+            slug,
+            "--org",
+            governed.tenant.organisation.slug,
+            "--output",
+            str(archive),
+        ],
+        env={"WAARBORG_DATABASE_URL": database_url, "WAARBORG_DATA_DIR": str(tmp_path)},
+    )
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(archive) as opened:
+        sources = json.loads(opened.read("sources.json"))
+    assert sources[0]["documents"][0]["location"] == "https://www.voorbeeld.nl/a"
+    assert sources[0]["documents"][0]["chunks"][0]["text"] == "Tekst van pagina A."

@@ -17,6 +17,7 @@ router = APIRouter(prefix="/api/v1", tags=["vragen"])
 class Question(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUESTION)
     language: str = Field(default="nl", pattern="^(nl|en)$")
+    model: str | None = Field(default=None, max_length=64, description="A model of the use case.")
 
 
 @router.post("/toepassingen/{slug}/vragen", name="api_ask")
@@ -32,6 +33,7 @@ def ask_question(request: Request, caller: Caller, slug: str, body: Question) ->
             body.question,
             request.app.state.runtime.indexes,
             body.language,
+            body.model,
         )
     except QuestionError as error:
         raise HTTPException(

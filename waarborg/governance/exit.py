@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,12 @@ from sqlalchemy.orm import Session
 from waarborg import __version__
 from waarborg.db.tables import Approval, Organisation, UseCase
 from waarborg.governance.summary import summarise
+from waarborg.knowledge.archive import knowledge_records
 
-# Parts that later components contribute (knowledge sources, conversations, audit events);
-# each registers a function here that returns the records of one use case.
-ArchivePart = Any
-EXTRA_PARTS: dict[str, ArchivePart] = {}
+# Parts that other components contribute (conversations and audit events join here too):
+# a name and a function returning the records of one use case.
+ArchivePart = Callable[[Session, UseCase], list[dict[str, Any]]]
+EXTRA_PARTS: dict[str, ArchivePart] = {"sources": knowledge_records}
 
 
 def write_archive(
