@@ -20,6 +20,18 @@ from waarborg.governance.vocabulary import Decision, UseCaseStatus
 
 CONTACT = "ai@gemeente-voorbeeld.nl"
 
+# Both demo assistants use an external model unchanged, talk with people, generate text and
+# only support people's own work: not high-risk, with transparency duties (art. 50).
+ASSISTANT_AI_ACT_ANSWERS = {
+    "rol": "extern_gebruik",
+    "verboden": "nee",
+    "hoog_risico_gebied": "nee",
+    "alleen_ondersteunend": "ja",
+    "interactie_met_personen": "ja",
+    "genereert_inhoud": "ja",
+    "publiceert_tekst": "nee",
+}
+
 COMMON_ASSESSMENT: dict[str, Any] = {
     "preconditions": (
         "Alle medewerkers die met de toepassing werken volgden de training AI-geletterdheid. "
@@ -84,15 +96,7 @@ DEMO_USE_CASES: tuple[dict[str, Any], ...] = (
             "dpia_status": "afgerond",
             "dpia_date": "2025-04-14",
             "dpia_outcome": "Restrisico aanvaardbaar: pseudonimisering en 30 dagen bewaren.",
-            "ai_act_answers": {
-                "rol": "extern_gebruik",
-                "verboden": "nee",
-                "hoog_risico_gebied": "nee",
-                "alleen_ondersteunend": "ja",
-                "interactie_met_personen": "ja",
-                "genereert_inhoud": "ja",
-                "publiceert_tekst": "nee",
-            },
+            "ai_act_answers": ASSISTANT_AI_ACT_ANSWERS,
         },
         "target": UseCaseStatus.PRODUCTION,
     },
@@ -128,15 +132,7 @@ DEMO_USE_CASES: tuple[dict[str, Any], ...] = (
             ),
             "alternatives": "Een beter intranet is gepland; de assistent vult dat aan.",
             "dpia_status": "niet_nodig",
-            "ai_act_answers": {
-                "rol": "extern_gebruik",
-                "verboden": "nee",
-                "hoog_risico_gebied": "nee",
-                "alleen_ondersteunend": "ja",
-                "interactie_met_personen": "ja",
-                "genereert_inhoud": "ja",
-                "publiceert_tekst": "nee",
-            },
+            "ai_act_answers": ASSISTANT_AI_ACT_ANSWERS,
         },
         "target": UseCaseStatus.PRODUCTION,
     },
