@@ -141,6 +141,9 @@ def make_settings(
         "cookie_secure": "never",
         "oidc_providers": providers,
         "oidc_allow_http_loopback": True,
+        # The whole suite logs in from 127.0.0.1 through one database; the per-address limit
+        # has tests of its own (tests/test_web_auth.py).
+        "login_attempts_per_minute_per_client": 10_000,
         **overrides,
     }
     return Settings(**values)
