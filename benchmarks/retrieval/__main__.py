@@ -1,0 +1,5 @@
+"""``python -m benchmarks.retrieval``."""
+
+from benchmarks.retrieval.run import main
+
+main()
