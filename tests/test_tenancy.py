@@ -17,10 +17,12 @@ def test_bound_session_sees_only_its_own_organisation(
     database: Database, make_tenant: Callable[..., Tenant]
 ) -> None:
     a, b = make_tenant("alfa"), make_tenant("beta")
+    # Looked up first: one thread never holds two SQLite transactions at once.
+    b_user = _user_id(database, b.username(Role.MEDEWERKER))
     with database.session(a.organisation.id) as session:
         usernames = set(session.scalars(select(User.username)))
         roles = {row.user_id for row in session.scalars(select(UserRole))}
-        by_id = session.get(User, _user_id(database, b.username(Role.MEDEWERKER)))
+        by_id = session.get(User, b_user)
     assert usernames >= set(a.usernames.values())
     assert not usernames & set(b.usernames.values())
     assert all(_org_of(database, user_id) == a.organisation.id for user_id in roles)
