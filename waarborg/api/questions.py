@@ -39,4 +39,5 @@ def ask_question(request: Request, caller: Caller, slug: str, body: Question) ->
         raise HTTPException(
             400, detail={"error": {"code": "invalid_question", "message": str(error)}}
         ) from None
+    caller.db.commit()  # the audit event of this question
     return result.to_json()

@@ -10,6 +10,7 @@ from waarborg import __version__
 from waarborg.cli import (
     accounts,
     ask,
+    audit,
     catalogue,
     database,
     organisation_switch,
@@ -59,6 +60,7 @@ app.add_typer(catalogue.agreement_app, name="agreement")
 app.add_typer(sources.sources_app, name="sources")
 app.add_typer(privacy.privacy_app, name="privacy")
 app.add_typer(register.register_app, name="register")
+app.add_typer(audit.audit_app, name="audit")
 accounts.org_app.command("suspend")(organisation_switch.org_suspend)
 accounts.org_app.command("resume")(organisation_switch.org_resume)
 accounts.org_app.command("policy")(organisation_switch.org_policy)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waarborg.accounts.roles import Role
+from waarborg.audit.chain import actor_for, append
 from waarborg.db.tables import Organisation, RiskAssessment, UseCase, UseCaseChange, User
 from waarborg.governance.actors import Actor
 from waarborg.governance.catalogue import get_model
@@ -130,6 +131,16 @@ def record_change(
     )
     session.add(entry)
     session.flush()
+    # The audit log gets the fact, not the words: summaries and comments can hold names.
+    append(
+        session,
+        use_case.organisation_id,
+        kind="beheer",
+        action=f"toepassing_{action}",
+        actor=actor_for(user_id=actor.user_id),
+        use_case=use_case.slug,
+        detail={"version": use_case.version, "fields": sorted(changes)},
+    )
     return entry
 
 

@@ -8,12 +8,15 @@ through the model back-end registry.
 
 from __future__ import annotations
 
+import time
+
 from sqlalchemy.orm import Session
 
 from waarborg.answering.drafts import Source
 from waarborg.answering.extractive import ExtractiveEngine
 from waarborg.answering.labels import ai_label, fallback_answer
 from waarborg.answering.verification import verify
+from waarborg.audit.chain import actor_for, append
 from waarborg.db.tables import Organisation
 from waarborg.governance.policy import Caller, authorise
 from waarborg.knowledge.index_cache import IndexCache
@@ -40,6 +43,47 @@ def ask(
     language: str = "nl",
     model_key: str | None = None,
 ) -> AnswerResult:
+    """Answer through the governed path and append the audit event (in the caller's
+    transaction: the caller commits). The event holds codes, kinds and sources, never text."""
+    started = time.perf_counter()
+    trace: dict[str, object] = {}
+    result = _answer(
+        session, organisation, use_case_slug, caller, question, cache, language, model_key, trace
+    )
+    append(
+        session,
+        organisation.id,
+        kind="verzoek",
+        action="vraag",
+        actor=actor_for(caller.user_id, caller.api_key_id),
+        use_case=result.use_case,
+        detail={
+            "reason": result.reason,
+            "refused": result.refused,
+            "model": trace.get("model", ""),
+            "engine": result.engine,
+            "personal_data": sorted(trace.get("kinds", ())),  # type: ignore[call-overload]
+            "sources": [citation.url for citation in result.citations],
+            "support": result.support,
+            "removed_claims": result.removed_claims,
+            "latency_ms": round((time.perf_counter() - started) * 1000, 1),
+        },
+    )
+    return result
+
+
+def _answer(
+    session: Session,
+    organisation: Organisation,
+    use_case_slug: str,
+    caller: Caller,
+    question: str,
+    cache: IndexCache,
+    language: str = "nl",
+    model_key: str | None = None,
+    trace: dict[str, object] | None = None,
+) -> AnswerResult:
+    trace = trace if trace is not None else {}
     question = " ".join(question.split())
     if not question:
         raise QuestionError("Stel een vraag.")
@@ -50,9 +94,11 @@ def ask(
     if not decision.allowed or decision.use_case is None or decision.model is None:
         return AnswerResult(use_case_slug, decision.message, True, decision.reason.value, label)
     use_case = decision.use_case
+    trace["model"] = decision.model.key
     fallback = fallback_answer(use_case.name, use_case.citizen_contact)
 
     guarded = guard_input(decision, question)
+    trace["kinds"] = guarded.kinds
     if guarded.refusal is not None:
         return AnswerResult(
             use_case.slug, guarded.refusal.message, True, guarded.refusal.reason.value, label

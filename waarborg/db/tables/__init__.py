@@ -1,6 +1,7 @@
 """All ORM tables; importing this package registers them on ``Base.metadata``."""
 
 from waarborg.db.tables.accounts import ApiKey, User, UserRole
+from waarborg.db.tables.audit import AuditEvent, AuditHead
 from waarborg.db.tables.governance import (
     ApiKeyScope,
     Approval,
@@ -18,6 +19,8 @@ __all__ = [
     "ApiKey",
     "ApiKeyScope",
     "Approval",
+    "AuditEvent",
+    "AuditHead",
     "Chunk",
     "Document",
     "KnowledgeRevision",

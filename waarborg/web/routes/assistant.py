@@ -75,6 +75,7 @@ def ask_question(
             get_runtime(request).indexes,
             visitor.language,
         )
+        db.commit()  # the audit event of this question
     except QuestionError as problem:
         error = str(problem)
     return render(

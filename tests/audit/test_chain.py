@@ -1,0 +1,145 @@
+"""The audit chain: written by questions and governance changes, pseudonymous, and any altered,
+removed or reordered event is found and named."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select, update
+from typer.testing import CliRunner
+
+from tests.answering.conftest import with_sources  # noqa: F401 - shared fixture
+from tests.governance.conftest import Governed, governed  # noqa: F401 - shared fixture
+from waarborg.audit.chain import append
+from waarborg.audit.verify import verify_chain
+from waarborg.cli import app as cli_app
+from waarborg.db.tables import AuditEvent
+from waarborg.governance.policy import Caller
+from waarborg.knowledge.index_cache import IndexCache
+from waarborg.pipeline.ask import ask
+
+
+def _events(g: Governed) -> list[AuditEvent]:
+    with g.database.session(g.organisation_id) as session:
+        query = select(AuditEvent).where(AuditEvent.organisation_id == g.organisation_id)
+        return list(session.scalars(query.order_by(AuditEvent.sequence)))
+
+
+def test_questions_and_governance_changes_are_recorded_pseudonymously(
+    governed: Governed,  # noqa: F811
+    with_sources: Callable[..., str],  # noqa: F811
+) -> None:
+    slug = with_sources()
+    with governed.database.session(governed.organisation_id) as session:
+        ask(
+            session,
+            governed.organisation(session),
+            slug,
+            Caller(),
+            "Mijn BSN is 111222333, wat kost een paspoort?",
+            IndexCache(),
+        )
+    events = _events(governed)
+    actions = [e.action for e in events]
+    assert actions[:2] == ["toepassing_aangemaakt", "toepassing_status"]
+    question = events[-1]
+    assert (question.kind, question.action, question.actor) == ("verzoek", "vraag", "anoniem")
+    assert question.detail["reason"] == "personal_data_in_sandbox"
+    assert question.detail["personal_data"] == ["BSN"]
+    assert "111222333" not in repr([e.detail for e in events])
+    owner = governed.actors[next(iter(governed.actors))]
+    assert all(e.actor.startswith(("gebruiker:", "anoniem")) for e in events)
+    assert all(owner.label not in e.actor for e in events)
+    assert verify_chain_of(governed) == (len(events), [])
+
+
+def verify_chain_of(g: Governed) -> tuple[int, list[str]]:
+    with g.database.session(g.organisation_id) as session:
+        count, problems = verify_chain(session, g.organisation_id)
+    return count, [p.message for p in problems]
+
+
+@pytest.fixture
+def chain(governed: Governed) -> Governed:  # noqa: F811
+    with governed.database.session(governed.organisation_id) as session:
+        for number in range(5):
+            append(
+                session,
+                governed.organisation_id,
+                "beheer",
+                f"test_{number}",
+                "anoniem",
+                detail={"n": number},
+            )
+    return governed
+
+
+def _mutate(g: Governed, statement: object) -> None:
+    with g.database.session() as session:
+        session.execute(statement)  # type: ignore[call-overload]
+
+
+def test_an_altered_event_is_named(chain: Governed) -> None:
+    _mutate(
+        chain,
+        update(AuditEvent)
+        .where(AuditEvent.organisation_id == chain.organisation_id, AuditEvent.sequence == 3)
+        .values(action="iets_anders"),
+    )
+    assert verify_chain_of(chain)[1] == ["gebeurtenis 3 is gewijzigd"]
+
+
+def test_a_removed_event_is_named(chain: Governed) -> None:
+    _mutate(
+        chain,
+        delete(AuditEvent).where(
+            AuditEvent.organisation_id == chain.organisation_id, AuditEvent.sequence == 2
+        ),
+    )
+    problems = verify_chain_of(chain)[1]
+    assert "gebeurtenis 2 t/m 2 ontbreekt" in problems
+    assert any("3 volgt niet op de vorige" in p for p in problems)
+
+
+def test_a_removed_last_event_is_found(chain: Governed) -> None:
+    _mutate(
+        chain,
+        delete(AuditEvent).where(
+            AuditEvent.organisation_id == chain.organisation_id, AuditEvent.sequence == 5
+        ),
+    )
+    assert verify_chain_of(chain)[1] == ["de laatste gebeurtenis(sen) tot 5 ontbreken"]
+
+
+def test_reordered_events_are_found(chain: Governed) -> None:
+    table = AuditEvent.__table__
+    where = table.c.organisation_id == chain.organisation_id
+    _mutate(chain, update(table).where(where, table.c.sequence == 2).values(sequence=-2))
+    _mutate(chain, update(table).where(where, table.c.sequence == 4).values(sequence=2))
+    _mutate(chain, update(table).where(where, table.c.sequence == -2).values(sequence=4))
+    problems = verify_chain_of(chain)[1]
+    assert "gebeurtenis 2 volgt niet op de vorige (verwijderd of verplaatst)" in problems
+    assert "gebeurtenis 2 is gewijzigd" in problems
+
+
+def test_cli_verify(chain: Governed, database_url: str, tmp_path: Path) -> None:
+    env = {"WAARBORG_DATABASE_URL": database_url, "WAARBORG_DATA_DIR": str(tmp_path)}
+    org = chain.tenant.organisation.slug
+    intact = CliRunner().invoke(cli_app, ["audit", "verify", "--org", org], env=env)
+    assert intact.exit_code == 0
+    assert "intact" in intact.stdout
+    _mutate(
+        chain,
+        update(AuditEvent)
+        .where(AuditEvent.organisation_id == chain.organisation_id, AuditEvent.sequence == 4)
+        .values(actor="iemand"),
+    )
+    broken = CliRunner().invoke(cli_app, ["audit", "verify", "--org", org], env=env)
+    assert broken.exit_code == 1
+    assert "gebeurtenis 4 is gewijzigd" in broken.stdout
+    listed = CliRunner().invoke(
+        cli_app, ["audit", "list", "--org", org, "--format", "json"], env=env
+    )
+    assert '"action": "test_4"' in listed.stdout
