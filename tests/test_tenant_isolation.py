@@ -55,6 +55,7 @@ class Victim:
             "organisation_slug": self.tenant.organisation.slug,
             "use_case_slug": self.use_case_slug,
             "key": self.model_key,
+            "fmt": "json",
         }
         if name not in values:
             pytest.fail(f"route parameter '{name}' unknown to the tenant-isolation test: add it")

@@ -134,6 +134,13 @@ def assistant_error(site: Site) -> None:
     expect(site.page.get_by_role("alert")).to_contain_text("Stel een vraag.")
 
 
+def audit_log(site: Site) -> None:
+    site.sign_in_as("auditor")
+    site.goto("/beheer/audit")
+    expect(_h1(site)).to_have_text("Auditlog")
+    expect(site.page.get_by_role("status")).to_contain_text("De keten is intact")
+
+
 def english_login(site: Site) -> None:
     site.goto("/taal/en?volgende=/inloggen")
     expect(site.page.locator("html")).to_have_attribute("lang", "en")
@@ -160,6 +167,7 @@ SCENARIOS = [
     Scenario("api-sleutels-nieuw", api_key_just_created, has_table=True),
     Scenario("assistent-antwoord", assistant_answer),
     Scenario("assistent-fout", assistant_error),
+    Scenario("auditlog", audit_log, has_table=True),
     Scenario("fout-404", not_found),
     Scenario("fout-403", forbidden),
     Scenario("english-login", english_login),

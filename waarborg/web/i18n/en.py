@@ -552,4 +552,32 @@ MESSAGES: dict[str, str] = {
     "assistant.sources": "Sources",
     "assistant.page": "page {page}",
     "assistant.ai": "AI label:",
+    # Audit log
+    "audit.title": "Audit log",
+    "audit.intro": (
+        "Every question and every governance change, with pseudonymous users, reasons and "
+        "kinds of personal data. What people typed is never in it."
+    ),
+    "audit.chain.intact": "The chain is intact: {count} events checked.",
+    "audit.chain.broken": "The chain is not intact",
+    "audit.filter": "Search",
+    "audit.kind": "Kind",
+    "audit.kind.all": "All",
+    "audit.kind.request": "Request",
+    "audit.kind.admin": "Governance",
+    "audit.use_case": "Use case",
+    "audit.action": "Action",
+    "audit.since": "From",
+    "audit.until": "Up to and including",
+    "audit.search": "Search",
+    "audit.export.csv": "Export as CSV",
+    "audit.export.json": "Export as JSON",
+    "audit.col.when": "When (UTC)",
+    "audit.col.actor": "By",
+    "audit.col.detail": "Details",
+    "audit.pages": "Pages",
+    "audit.previous": "Previous",
+    "audit.next": "Next",
+    "audit.none": "No events match.",
+    "nav.audit": "Audit log",
 }

@@ -569,4 +569,32 @@ MESSAGES: dict[str, str] = {
     "assistant.sources": "Bronnen",
     "assistant.page": "pagina {page}",
     "assistant.ai": "AI-label:",
+    # Audit log
+    "audit.title": "Auditlog",
+    "audit.intro": (
+        "Alle vragen en alle wijzigingen in het beheer, met pseudonieme gebruikers, redenen en "
+        "soorten persoonsgegevens. Wat mensen typten staat hier nooit in."
+    ),
+    "audit.chain.intact": "De keten is intact: {count} gebeurtenissen gecontroleerd.",
+    "audit.chain.broken": "De keten is niet intact",
+    "audit.filter": "Zoeken",
+    "audit.kind": "Soort",
+    "audit.kind.all": "Alle",
+    "audit.kind.request": "Verzoek",
+    "audit.kind.admin": "Beheer",
+    "audit.use_case": "Toepassing",
+    "audit.action": "Actie",
+    "audit.since": "Vanaf",
+    "audit.until": "Tot en met",
+    "audit.search": "Zoeken",
+    "audit.export.csv": "Exporteren als CSV",
+    "audit.export.json": "Exporteren als JSON",
+    "audit.col.when": "Wanneer (UTC)",
+    "audit.col.actor": "Door",
+    "audit.col.detail": "Gegevens",
+    "audit.pages": "Pagina's",
+    "audit.previous": "Vorige",
+    "audit.next": "Volgende",
+    "audit.none": "Er zijn geen gebeurtenissen die hierbij passen.",
+    "nav.audit": "Auditlog",
 }
