@@ -12,10 +12,18 @@ from typer.testing import CliRunner
 
 from tests.answering.conftest import with_sources  # noqa: F401 - shared fixture
 from tests.governance.conftest import Governed, governed  # noqa: F401 - shared fixture
+from waarborg.accounts.roles import Role
 from waarborg.audit.chain import append
 from waarborg.audit.verify import verify_chain
 from waarborg.cli import app as cli_app
 from waarborg.db.tables import AuditEvent
+from waarborg.governance.catalogue import get_model
+from waarborg.governance.kill_switch import (
+    resume_model_entry,
+    resume_organisation,
+    suspend_model_entry,
+    suspend_organisation,
+)
 from waarborg.governance.policy import Caller
 from waarborg.knowledge.index_cache import IndexCache
 from waarborg.pipeline.ask import ask
@@ -143,3 +151,24 @@ def test_cli_verify(chain: Governed, database_url: str, tmp_path: Path) -> None:
         cli_app, ["audit", "list", "--org", org, "--format", "json"], env=env
     )
     assert '"action": "test_4"' in listed.stdout
+
+
+def test_model_and_organisation_kill_switches_are_audited(governed: Governed) -> None:  # noqa: F811
+    ciso, admin = governed.actors[Role.CISO], governed.actors[Role.BEHEERDER]
+    with governed.database.session(governed.organisation_id) as session:
+        model = get_model(session, governed.organisation_id, "extractief")
+        suspend_model_entry(model, ciso, "Geheim incident bij Jansen")
+        resume_model_entry(model, ciso)
+        suspend_organisation(governed.organisation(session), ciso, "Storing")
+        resume_organisation(governed.organisation(session), admin)
+    events = _events(governed)
+    assert [e.action for e in events] == [
+        "model_geschorst",
+        "model_hervat",
+        "organisatie_geschorst",
+        "organisatie_hervat",
+    ]
+    assert events[0].detail == {"model": "extractief"}
+    assert events[0].actor == f"gebruiker:{ciso.user_id}"
+    assert "Jansen" not in repr([e.detail for e in events])  # reasons are free text: not kept
+    assert verify_chain_of(governed)[1] == []

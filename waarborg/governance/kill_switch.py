@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from waarborg.accounts.roles import Role
+from waarborg.audit.chain import actor_for, append
 from waarborg.db.tables import ModelEntry, Organisation, UseCase, UseCaseChange
 from waarborg.governance.actors import Actor
 from waarborg.governance.catalogue import resume_model, suspend_model
@@ -68,6 +69,7 @@ def suspend_model_entry(model: ModelEntry, actor: Actor, reason: str) -> None:
     if model.suspended_at is not None:
         raise GovernanceError(f"{model.name} is al geschorst.")
     suspend_model(model, _reason(reason))
+    _audit(model, model.organisation_id, "model_geschorst", actor, {"model": model.key})
 
 
 def resume_model_entry(model: ModelEntry, actor: Actor) -> None:
@@ -75,6 +77,7 @@ def resume_model_entry(model: ModelEntry, actor: Actor) -> None:
     if model.suspended_at is None:
         raise GovernanceError(f"{model.name} is niet geschorst.")
     resume_model(model)
+    _audit(model, model.organisation_id, "model_hervat", actor, {"model": model.key})
 
 
 def suspend_organisation(organisation: Organisation, actor: Actor, reason: str) -> None:
@@ -83,6 +86,7 @@ def suspend_organisation(organisation: Organisation, actor: Actor, reason: str) 
         raise GovernanceError(f"Alle AI van {organisation.name} is al geschorst.")
     organisation.ai_suspended_reason = _reason(reason)
     organisation.ai_suspended_at = datetime.now(UTC)
+    _audit(organisation, organisation.id, "organisatie_geschorst", actor, {})
 
 
 def resume_organisation(organisation: Organisation, actor: Actor) -> None:
@@ -91,3 +95,21 @@ def resume_organisation(organisation: Organisation, actor: Actor) -> None:
         raise GovernanceError(f"De AI van {organisation.name} is niet geschorst.")
     organisation.ai_suspended_at = None
     organisation.ai_suspended_reason = None
+    _audit(organisation, organisation.id, "organisatie_hervat", actor, {})
+
+
+def _audit(
+    record: object, organisation_id: str, action: str, actor: Actor, detail: dict[str, str]
+) -> None:
+    """The fact goes to the audit log, not the reason: a reason is free text."""
+    session = object_session(record)
+    if session is None:  # a detached record: the caller keeps no transaction to write into
+        raise GovernanceError("Interne fout: het record hoort niet bij een databasesessie.")
+    append(
+        session,
+        organisation_id,
+        kind="beheer",
+        action=action,
+        actor=actor_for(user_id=actor.user_id),
+        detail=detail,
+    )
