@@ -172,3 +172,46 @@ def test_model_and_organisation_kill_switches_are_audited(governed: Governed) ->
     assert events[0].actor == f"gebruiker:{ciso.user_id}"
     assert "Jansen" not in repr([e.detail for e in events])  # reasons are free text: not kept
     assert verify_chain_of(governed)[1] == []
+
+
+def test_account_administration_is_audited_without_names_or_keys(
+    governed: Governed,  # noqa: F811
+    database_url: str,
+    tmp_path: Path,
+) -> None:
+    env = {
+        "WAARBORG_DATABASE_URL": database_url,
+        "WAARBORG_DATA_DIR": str(tmp_path),
+        "WAARBORG_USER_PASSWORD": "een-lang-wachtwoord",
+        "COLUMNS": "250",
+    }
+    org = governed.tenant.organisation.slug
+    username = f"nieuwe.collega.{org}"
+    runner = CliRunner()
+    assert (
+        runner.invoke(
+            cli_app, ["user", "create", username, "--org", org, "--role", "medewerker"], env=env
+        ).exit_code
+        == 0
+    )
+    assert runner.invoke(cli_app, ["user", "disable", username], env=env).exit_code == 0
+    created = runner.invoke(
+        cli_app, ["apikey", "create", "--org", org, "--name", "Koppeling"], env=env
+    )
+    secret = created.stdout.strip().splitlines()[-1]
+    key_id = created.stdout.split("(id ")[1].split(")")[0]
+    assert (
+        runner.invoke(cli_app, ["apikey", "revoke", key_id, "--org", org], env=env).exit_code == 0
+    )
+    events = [e for e in _events(governed) if e.actor == "beheer-cli"]
+    assert [e.action for e in events] == [
+        "gebruiker_aangemaakt",
+        "gebruiker_uitgeschakeld",
+        "sleutel_aangemaakt",
+        "sleutel_ingetrokken",
+    ]
+    assert events[0].detail["roles"] == ["medewerker"]
+    text = repr([(e.detail, e.actor) for e in events])
+    assert username not in text
+    assert secret not in text
+    assert verify_chain_of(governed)[1] == []

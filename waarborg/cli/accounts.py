@@ -15,6 +15,7 @@ from waarborg.accounts.organisations import (
 )
 from waarborg.accounts.roles import ALL_ROLES, parse_roles
 from waarborg.accounts.users import create_user, disable_user, get_user, list_users
+from waarborg.audit.admin import CLI_ACTOR, api_key_event, user_event
 from waarborg.cli.common import console, fail, friendly_errors, open_database
 from waarborg.governance.catalogue import seed_catalogue
 from waarborg.governance.key_scopes import set_scopes
@@ -88,6 +89,7 @@ def user_create(
             roles,
             None if oidc_only else password,
         )
+        user_event(session, "gebruiker_aangemaakt", user, CLI_ACTOR)
         console.print(f"Gebruiker '{user.username}' aangemaakt in {organisation.name}.")
 
 
@@ -116,6 +118,7 @@ def user_disable(username: Annotated[str, typer.Argument(help="Gebruikersnaam.")
         if not user.active:
             raise fail(f"Gebruiker '{user.username}' is al uitgeschakeld.")
         disable_user(session, user)
+        user_event(session, "gebruiker_uitgeschakeld", user, CLI_ACTOR)
         console.print(f"Gebruiker '{user.username}' is uitgeschakeld.")
 
 
@@ -132,6 +135,7 @@ def apikey_create(
     with open_database() as database, friendly_errors(), database.session() as session:
         organisation = get_organisation(session, org)
         new_key = create_api_key(session, organisation, name)
+        api_key_event(session, "sleutel_aangemaakt", new_key.record, CLI_ACTOR)
         scopes = set_scopes(session, new_key.record, use_case or [])
     if scopes:
         console.print(f"Mag aanroepen: {', '.join(scopes)}.")
@@ -171,4 +175,5 @@ def apikey_revoke(
         if not key.active:
             raise fail(f"API-sleutel '{key.name}' is al ingetrokken.")
         revoke_api_key(session, key)
+        api_key_event(session, "sleutel_ingetrokken", key, CLI_ACTOR)
         console.print(f"API-sleutel '{key.name}' is ingetrokken.")

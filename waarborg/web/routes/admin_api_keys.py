@@ -16,6 +16,8 @@ from waarborg.accounts.api_keys import (
 )
 from waarborg.accounts.errors import AccountError, NotFoundError
 from waarborg.accounts.roles import Role
+from waarborg.audit.admin import api_key_event
+from waarborg.audit.chain import actor_for
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.flash import set_flash
 from waarborg.web.redirects import see_other
@@ -54,6 +56,7 @@ def add_key(
 ) -> Response:
     try:
         new_key = create_api_key(db, visitor.tenant, naam, created_by=visitor.account.id)
+        api_key_event(db, "sleutel_aangemaakt", new_key.record, actor_for(visitor.account.id))
         db.commit()
     except AccountError as error:
         db.rollback()
@@ -69,6 +72,7 @@ def revoke(request: Request, key_id: str, visitor: Manager, db: DbSession) -> Re
     except NotFoundError:
         raise HTTPException(status_code=404) from None
     revoke_api_key(db, record)
+    api_key_event(db, "sleutel_ingetrokken", record, actor_for(user_id=visitor.account.id))
     db.commit()
     response = see_other("/beheer/api-sleutels")
     set_flash(response, request, "apikeys.revoked", name=record.name)

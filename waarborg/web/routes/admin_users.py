@@ -12,6 +12,8 @@ from waarborg.accounts.errors import AccountError
 from waarborg.accounts.passwords import WeakPasswordError
 from waarborg.accounts.roles import Role, UnknownRoleError, parse_roles
 from waarborg.accounts.users import create_user, disable_user, list_users
+from waarborg.audit.admin import user_event
+from waarborg.audit.chain import actor_for
 from waarborg.db.tables import User
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.flash import set_flash
@@ -66,6 +68,7 @@ def add_user(
     try:
         roles = parse_roles(rollen or [])
         user = create_user(db, visitor.tenant, gebruikersnaam, naam, roles, wachtwoord)
+        user_event(db, "gebruiker_aangemaakt", user, actor_for(user_id=visitor.account.id))
         db.commit()
     except (AccountError, UnknownRoleError, WeakPasswordError) as error:
         db.rollback()
@@ -83,6 +86,7 @@ def disable(request: Request, user_id: str, visitor: Manager, db: DbSession) -> 
     if user.id == visitor.account.id:
         return _page(request, visitor, db, visitor.t("users.cannot_disable_self"), status_code=400)
     disable_user(db, user)
+    user_event(db, "gebruiker_uitgeschakeld", user, actor_for(user_id=visitor.account.id))
     db.commit()
     response = see_other("/beheer/gebruikers")
     set_flash(response, request, "users.disabled", username=user.username)
