@@ -12,7 +12,7 @@ from waarborg.accounts.api_keys import authenticate_api_key
 from waarborg.db.tables import ApiKey, Organisation, User
 from waarborg.db.tenancy import bind_to_organisation
 from waarborg.governance.actors import Actor
-from waarborg.web.visitor import get_db
+from waarborg.request_scope import get_db
 
 
 class ApiAuthError(HTTPException):

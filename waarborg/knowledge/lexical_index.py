@@ -180,8 +180,9 @@ class LexicalIndex:
 
     def coverage(self, terms: QueryTerms, text: str) -> float:
         """Share of the query's weight (by idf) whose terms occur in this text."""
-        present = {stem(word) for word in content_words(text)}
+        present: set[str] = set()
         for word in content_words(text):
+            present.add(stem(word))
             present.update(stem(part) for part in self._splitter.split(word))
         weighted = {term: weight * self.idf(term) for term, weight in terms.weights.items()}
         # A word the corpus has never seen counts against a match, but only half as much as the

@@ -9,6 +9,7 @@ through the model back-end registry.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,14 @@ MIN_COVERAGE = 0.4  # share of the question's weight the best passage must conta
 MAX_QUESTION = 2000
 
 
+@dataclass
+class Trace:
+    """What the audit event needs from inside the path (model chosen, kinds of data found)."""
+
+    model: str = ""
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+
 class QuestionError(ValueError):
     """The question itself is unusable (empty, too long); nothing was done."""
 
@@ -46,7 +55,7 @@ def ask(
     """Answer through the governed path and append the audit event (in the caller's
     transaction: the caller commits). The event holds codes, kinds and sources, never text."""
     started = time.perf_counter()
-    trace: dict[str, object] = {}
+    trace = Trace()
     result = _answer(
         session, organisation, use_case_slug, caller, question, cache, language, model_key, trace
     )
@@ -60,9 +69,9 @@ def ask(
         detail={
             "reason": result.reason,
             "refused": result.refused,
-            "model": trace.get("model", ""),
+            "model": trace.model,
             "engine": result.engine,
-            "personal_data": sorted(trace.get("kinds", ())),  # type: ignore[call-overload]
+            "personal_data": sorted(trace.kinds),
             "sources": [citation.url for citation in result.citations],
             "support": result.support,
             "removed_claims": result.removed_claims,
@@ -81,9 +90,9 @@ def _answer(
     cache: IndexCache,
     language: str = "nl",
     model_key: str | None = None,
-    trace: dict[str, object] | None = None,
+    trace: Trace | None = None,
 ) -> AnswerResult:
-    trace = trace if trace is not None else {}
+    trace = trace if trace is not None else Trace()
     question = " ".join(question.split())
     if not question:
         raise QuestionError("Stel een vraag.")
@@ -94,11 +103,11 @@ def _answer(
     if not decision.allowed or decision.use_case is None or decision.model is None:
         return AnswerResult(use_case_slug, decision.message, True, decision.reason.value, label)
     use_case = decision.use_case
-    trace["model"] = decision.model.key
+    trace.model = decision.model.key
     fallback = fallback_answer(use_case.name, use_case.citizen_contact)
 
     guarded = guard_input(decision, question)
-    trace["kinds"] = guarded.kinds
+    trace.kinds = guarded.kinds
     if guarded.refusal is not None:
         return AnswerResult(
             use_case.slug, guarded.refusal.message, True, guarded.refusal.reason.value, label

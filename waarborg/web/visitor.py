@@ -3,7 +3,6 @@ database session for everything the request does afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import quote
@@ -16,7 +15,7 @@ from waarborg.accounts.tokens import new_token
 from waarborg.accounts.web_sessions import ActiveSession, resume_session
 from waarborg.db.tables import Organisation, User
 from waarborg.db.tenancy import bind_to_organisation
-from waarborg.runtime import Runtime
+from waarborg.request_scope import get_db, get_runtime
 from waarborg.web.cookies import ANONYMOUS_COOKIE, SESSION_COOKIE
 from waarborg.web.csrf import binding_for, csrf_token
 from waarborg.web.i18n import LANGUAGE_COOKIE, Translator, negotiate
@@ -28,20 +27,6 @@ class LoginRequired(Exception):  # noqa: N818 - a control-flow signal, not a fai
     def __init__(self, next_path: str, reason: str) -> None:
         self.next_path = next_path
         self.reason = reason
-
-
-def get_runtime(request: Request) -> Runtime:
-    runtime: Runtime = request.app.state.runtime
-    return runtime
-
-
-def get_db(request: Request) -> Iterator[Session]:
-    """A database session for this request. Routes commit what they change explicitly."""
-    session = get_runtime(request).database.new_session()
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 DbSession = Annotated[Session, Depends(get_db)]

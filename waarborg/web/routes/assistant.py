@@ -15,9 +15,10 @@ from waarborg.db.tables import UseCase
 from waarborg.governance.policy import Caller, authorise
 from waarborg.governance.use_cases import list_use_cases
 from waarborg.pipeline.ask import MAX_QUESTION, QuestionError, ask
+from waarborg.request_scope import get_runtime
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.rendering import render
-from waarborg.web.visitor import DbSession, SignedIn, Visitor, get_runtime
+from waarborg.web.visitor import DbSession, SignedIn, Visitor
 
 router = APIRouter(prefix="/assistent", dependencies=[Depends(verify_csrf)])
 

@@ -9,11 +9,12 @@ from starlette.responses import Response
 
 from waarborg.accounts.users import authenticate
 from waarborg.accounts.web_sessions import end_session, purge_expired_sessions, start_session
+from waarborg.request_scope import get_runtime
 from waarborg.web.cookies import ANONYMOUS_COOKIE, SESSION_COOKIE, clear_cookie, set_cookie
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.redirects import safe_next, see_other
 from waarborg.web.rendering import render
-from waarborg.web.visitor import CurrentVisitor, DbSession, Visitor, get_runtime
+from waarborg.web.visitor import CurrentVisitor, DbSession, Visitor
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 

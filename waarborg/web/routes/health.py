@@ -8,7 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy.exc import SQLAlchemyError
 
 from waarborg.db.migrate import schema_state
-from waarborg.web.visitor import get_runtime
+from waarborg.request_scope import get_runtime
 
 router = APIRouter()
 

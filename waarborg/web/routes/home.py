@@ -5,12 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
+from waarborg.request_scope import get_runtime
 from waarborg.web.cookies import set_cookie
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.i18n import LANGUAGE_COOKIE, LANGUAGES
 from waarborg.web.redirects import safe_next, see_other
 from waarborg.web.rendering import render
-from waarborg.web.visitor import CurrentVisitor, SignedIn, get_runtime
+from waarborg.web.visitor import CurrentVisitor, SignedIn
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 

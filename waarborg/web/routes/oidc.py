@@ -25,12 +25,13 @@ from waarborg.accounts import oidc
 from waarborg.accounts.oidc import OidcError
 from waarborg.accounts.oidc_users import provision
 from waarborg.accounts.web_sessions import end_session, start_session
+from waarborg.request_scope import get_runtime
 from waarborg.settings import OidcProvider
 from waarborg.web.cookies import SESSION_COOKIE, clear_cookie, set_cookie
 from waarborg.web.csrf import verify_csrf
 from waarborg.web.redirects import safe_next, see_other
 from waarborg.web.routes.auth import finish_login, login_page
-from waarborg.web.visitor import CurrentVisitor, Visitor, get_runtime
+from waarborg.web.visitor import CurrentVisitor, Visitor
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 log = logging.getLogger("waarborg.oidc")

@@ -33,8 +33,9 @@ from waarborg.register.public import (
 )
 from waarborg.register.standard import FIELDS, HTML_TAGS
 from waarborg.register.validation import EMAIL, is_link
+from waarborg.request_scope import get_runtime
 from waarborg.web.rendering import render
-from waarborg.web.visitor import CurrentVisitor, DbSession, Visitor, get_runtime, require_roles
+from waarborg.web.visitor import CurrentVisitor, DbSession, Visitor, require_roles
 
 router = APIRouter()
 
