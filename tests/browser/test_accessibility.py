@@ -200,6 +200,7 @@ def axe_report(results: dict[str, Any]) -> str:
 @by_name
 def test_axe_finds_no_violations(site: Site, scenario: Scenario) -> None:
     scenario.visit(site)
+    site.page.wait_for_load_state("load")
     results = run_axe(site.page)
     assert not results["violations"], axe_report(results)
 
@@ -302,6 +303,9 @@ def table_count(page: Page) -> int:
 def test_reflow_at_320_css_pixels(site: Site, scenario: Scenario) -> None:
     site.page.set_viewport_size(ZOOMED)
     scenario.visit(site)
+    # A scenario that submits a form may return as soon as the answer's alert is in the DOM;
+    # measure the layout once the page, stylesheet included, has loaded.
+    site.page.wait_for_load_state("load")
     assert reflow_problems(site.page) == []
     assert (table_count(site.page) > 0) == scenario.has_table
 
