@@ -7,8 +7,10 @@ from datetime import timedelta
 
 from waarborg.accounts.throttle import LoginThrottler, ThrottlePolicy
 from waarborg.accounts.web_sessions import SessionPolicy
+from waarborg.conversations.vault import Vault
 from waarborg.db.database import Database
 from waarborg.knowledge.index_cache import IndexCache
+from waarborg.pipeline.governed import BackendResolver, GovernedPath
 from waarborg.settings import Settings
 
 
@@ -20,6 +22,12 @@ class Runtime:
     session_policy: SessionPolicy
     throttler: LoginThrottler
     indexes: IndexCache
+    vault: Vault
+    backends: BackendResolver | None = None
+
+    def governed_path(self) -> GovernedPath:
+        """The request path every page and API answers through."""
+        return GovernedPath(self.database, self.indexes, self.vault, self.backends)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Runtime:
@@ -42,4 +50,5 @@ class Runtime:
                 ),
             ),
             indexes=IndexCache(),
+            vault=Vault(secret),
         )

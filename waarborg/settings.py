@@ -56,6 +56,37 @@ class OidcProvider(BaseModel):
         return value
 
 
+class ModelBackendSetting(BaseModel):
+    """Where one catalogue model runs. The catalogue says which models may be used; this says
+    how this installation reaches them (see docs/models.md)."""
+
+    kind: str = Field(
+        default="openai-compatible",
+        description="Back-end plugin: 'openai-compatible', 'llama-cpp' or 'extractive'.",
+    )
+    base_url: str = Field(
+        default="",
+        description="For HTTP back-ends: the server's /v1 URL, e.g. http://gpu1:8000/v1.",
+    )
+    model: str = Field(
+        default="", description="The model id or alias the server knows; empty: discovered."
+    )
+    api_key_env: str = Field(
+        default="",
+        description="Name of the environment variable holding the server's API key (not the key).",
+    )
+    context_length: int = Field(
+        default=0, ge=0, description="Tokens the server accepts; 0: the catalogue's value."
+    )
+    timeout_seconds: float = Field(default=60.0, gt=0, le=3600)
+    connect_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    max_retries: int = Field(default=2, ge=0, le=10)
+    options: dict[str, object] = Field(
+        default_factory=dict,
+        description="Kind-specific options, e.g. {'model_path': …, 'threads': 2} for llama-cpp.",
+    )
+
+
 class Settings(BaseSettings):
     """All of Waarborg's configuration. Construct once per process and pass it down."""
 
@@ -161,6 +192,16 @@ class Settings(BaseSettings):
         description=(
             "Let website sources fetch from private, loopback and link-local addresses "
             "(an intranet, or tests on 127.0.0.1). Off: such addresses are refused (SSRF)."
+        ),
+    )
+
+    model_backends: dict[str, ModelBackendSetting] = Field(
+        default_factory=dict,
+        description=(
+            "Where the catalogue's models run, as JSON: catalogue model key -> back-end "
+            "(kind, base_url, model, api_key_env, …). A model without an entry cannot be called; "
+            "the use case then answers extractively or refuses, as it is configured. "
+            "See docs/models.md."
         ),
     )
 

@@ -33,7 +33,7 @@ from waarborg.knowledge.dutch_text import content_words, stems
 from waarborg.knowledge.lexical_index import LexicalIndex, Passage
 from waarborg.knowledge.limits import Limits
 from waarborg.knowledge.parsing import parse
-from waarborg.pipeline.ask import MIN_COVERAGE, RETRIEVE
+from waarborg.knowledge.retrieval import MIN_COVERAGE, RETRIEVE
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = Path(__file__).with_name("demo_questions.jsonl")

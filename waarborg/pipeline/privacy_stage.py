@@ -43,11 +43,15 @@ class GuardedInput:
         return Pseudonymiser(self.mapping).restore(answer) if self.mapping else answer
 
 
-def guard_input(decision: PolicyDecision, text: str) -> GuardedInput:
+def guard_input(
+    decision: PolicyDecision, text: str, mapping: PseudonymMap | None = None
+) -> GuardedInput:
+    """``mapping`` is the conversation's own (from its vault), so "[PERSOON_1]" means the same
+    person in every turn of one conversation."""
     use_case = decision.use_case
     if use_case is None:
         return GuardedInput(text)
-    pseudonymiser = Pseudonymiser()
+    pseudonymiser = Pseudonymiser(mapping)
     result = pseudonymiser.pseudonymise(text)
     kinds = frozenset(e.type.value for e in result.entities if e.type != EntityType.BIJZONDER)
     if result.categories and use_case.data_classification != DataClassification.SPECIAL:
@@ -66,4 +70,4 @@ def guard_input(decision: PolicyDecision, text: str) -> GuardedInput:
         return GuardedInput(text, kinds, Refusal(checked.reason, checked.message))
     if kinds and use_case.personal_data_policy == PersonalDataPolicy.PSEUDONYMISE:
         return GuardedInput(result.text, kinds, mapping=pseudonymiser.mapping)
-    return GuardedInput(text, kinds)
+    return GuardedInput(text, kinds, mapping=pseudonymiser.mapping)

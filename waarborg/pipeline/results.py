@@ -26,6 +26,14 @@ class AnswerResult:
     support: float = 0.0
     engine: str = ""
     removed_claims: int = 0
+    # Sentences kept but marked "niet onderbouwd" (a stream cannot take back what it sent).
+    flagged_claims: list[str] = field(default_factory=list)
+    model: str = ""
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    masked_output: int = 0  # personal data values the model produced that were masked
+    conversation_id: str | None = None
+    message_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (``answer``, ``refused``, ``citations`` and more)."""

@@ -63,6 +63,7 @@ class StreamMasker:
         self._detector = detector
         self._context = ""
         self._buffer = ""
+        self.masked = 0  # values masked so far: counted for the audit event, never kept
 
     def feed(self, chunk: str) -> str:
         """Masked text that is safe to send now."""
@@ -94,4 +95,6 @@ class StreamMasker:
         released = text[offset:cut]
         self._context = text[max(0, cut - self._context_size) : cut]
         self._buffer = text[cut:]
-        return mask_entities(released, inside, self._allowed).text
+        scan = mask_entities(released, inside, self._allowed)
+        self.masked += len(scan.masked)
+        return scan.text

@@ -2,6 +2,7 @@
 
 from waarborg.db.tables.accounts import ApiKey, User, UserRole
 from waarborg.db.tables.audit import AuditEvent, AuditHead
+from waarborg.db.tables.conversations import Conversation, ConversationMessage, Feedback
 from waarborg.db.tables.governance import (
     ApiKeyScope,
     Approval,
@@ -11,9 +12,16 @@ from waarborg.db.tables.governance import (
     UseCase,
     UseCaseChange,
 )
-from waarborg.db.tables.knowledge import Chunk, Document, KnowledgeRevision, KnowledgeSource
+from waarborg.db.tables.knowledge import (
+    Chunk,
+    ChunkVector,
+    Document,
+    KnowledgeRevision,
+    KnowledgeSource,
+)
 from waarborg.db.tables.organisations import Organisation
 from waarborg.db.tables.security import LoginThrottle, WebSession
+from waarborg.db.tables.usage import UsageCounter
 
 __all__ = [
     "ApiKey",
@@ -22,7 +30,11 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Chunk",
+    "ChunkVector",
+    "Conversation",
+    "ConversationMessage",
     "Document",
+    "Feedback",
     "KnowledgeRevision",
     "KnowledgeSource",
     "LoginThrottle",
@@ -30,6 +42,7 @@ __all__ = [
     "Organisation",
     "RiskAssessment",
     "SupplierAgreement",
+    "UsageCounter",
     "UseCase",
     "UseCaseChange",
     "User",

@@ -42,3 +42,7 @@ class AuditHead(Base):
     )
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     hash: Mapped[str] = mapped_column(String(64))
+    # Retention removes the oldest events; the last removed event's sequence and hash are
+    # kept here, so verification starts from a known link instead of the genesis hash.
+    pruned_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    pruned_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)

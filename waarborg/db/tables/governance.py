@@ -92,6 +92,20 @@ class UseCase(IdMixin, TimestampMixin, OrganisationScoped, Base):
     production_since: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # When the use case's model back-end is down: "extractief" answers from the sources
+    # without a model, "weigeren" refuses with a clear message.
+    model_fallback: Mapped[str] = mapped_column(String(16), default="extractief")
+    # Legal hold: nothing of this use case is purged while it is set (a Woo request, a court).
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    legal_hold_reason: Mapped[str] = mapped_column(Text, default="")
+    # Limits for the gateway and the widget; None: the installation's defaults.
+    requests_per_minute: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    tokens_per_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    embeddings_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The citizen widget: the origins (https://www.gemeente.nl) allowed to embed it.
+    widget_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
+    widget_session_limit: Mapped[int] = mapped_column(Integer, default=20)
+    widget_daily_limit: Mapped[int] = mapped_column(Integer, default=2000)
 
     assessment: Mapped[RiskAssessment | None] = relationship(
         back_populates="use_case", uselist=False, cascade="all, delete-orphan", lazy="selectin"

@@ -11,10 +11,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from waarborg.db.base import Base, IdMixin, OrganisationScoped, TimestampMixin, UtcDateTime
+from waarborg.db.base import (
+    Base,
+    IdMixin,
+    OrganisationScoped,
+    TimestampMixin,
+    UtcDateTime,
+    utcnow,
+)
 
 
 class KnowledgeSource(IdMixin, TimestampMixin, OrganisationScoped, Base):
@@ -83,3 +90,20 @@ class KnowledgeRevision(OrganisationScoped, Base):
     )
     revision: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ChunkVector(OrganisationScoped, Base):
+    """The dense embedding of one chunk, made in the background after ingestion. ``embedder``
+    names the model that made it, so changing the embedding back-end re-embeds instead of
+    mixing vectors of two models."""
+
+    __tablename__ = "knowledge_chunk_vector"
+
+    chunk_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("knowledge_chunk.id", ondelete="CASCADE"), primary_key=True
+    )
+    use_case_id: Mapped[str] = mapped_column(String(32), index=True)
+    embedder: Mapped[str] = mapped_column(String(64))
+    dimension: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

@@ -1,0 +1,173 @@
+"""The governed path for callers that live in an event loop (the pages, the gateway): every
+request, streamed or not, goes policy → privacy → retrieval → engine → verification →
+conversation and audit.
+
+Database work runs in worker threads, each stage in a short transaction of its own, so no
+transaction stays open while a model writes for seconds; the kill switch is read again every
+``poll_seconds`` while a stream runs and stops it on every worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from anyio import to_thread
+
+from waarborg.conversations.vault import Vault
+from waarborg.db.database import Database
+from waarborg.db.tables import Organisation
+from waarborg.governance.policy import authorise
+from waarborg.knowledge.index_cache import IndexCache
+from waarborg.models.protocol import BackendError, ChatDelta, ChatRequest, ModelBackend
+from waarborg.pipeline.extractive_stage import answer_extractively
+from waarborg.pipeline.generation import (
+    UNAVAILABLE,
+    Delta,
+    EarlyBackendError,
+    Final,
+    PathEvent,
+    StopCheck,
+    generate,
+)
+from waarborg.pipeline.results import AnswerResult
+from waarborg.pipeline.stages import Prepared, Trace, finish, prepare
+from waarborg.pipeline.turn import TurnRequest
+
+log = logging.getLogger("waarborg.pipeline")
+EXTRACTIVE_BACKEND = "extractive"
+FALLBACK_EXTRACTIVE = "extractief"
+STREAM_PIECE = 24  # characters per piece when an extractive answer is streamed
+
+
+class BackendResolver(Protocol):
+    def backend_for(self, model_key: str, catalogue_backend: str) -> ModelBackend: ...
+
+
+@dataclass
+class GovernedPath:
+    database: Database
+    indexes: IndexCache
+    vault: Vault
+    backends: BackendResolver | None = None
+    poll_seconds: float = 0.5
+
+    async def answer(self, turn: TurnRequest) -> AnswerResult:
+        """The whole answer at once (unsupported sentences removed)."""
+        async for event in self.events(turn, stream=False):
+            if isinstance(event, Final):
+                return event.result
+        raise RuntimeError("the governed path ended without a result")  # pragma: no cover
+
+    async def events(self, turn: TurnRequest, *, stream: bool = True) -> AsyncIterator[PathEvent]:
+        """``Delta`` pieces while the answer is written, then one ``Final``. A
+        ``QuestionError`` (empty or too long question) is raised before anything happens."""
+        trace = Trace(channel=turn.channel)
+        prepared = await to_thread.run_sync(self._prepare, turn, trace)
+        if isinstance(prepared, AnswerResult):
+            yield Final(await to_thread.run_sync(self._finish, turn, None, prepared, trace))
+            return
+        result: AnswerResult | None = None
+        backend = self._backend(prepared)
+        if backend is None:
+            result = self._without_model(prepared)
+            if stream and not result.refused:
+                for start in range(0, len(result.answer), STREAM_PIECE):
+                    yield Delta(result.answer[start : start + STREAM_PIECE])
+        else:
+            try:
+                async for event in generate(
+                    prepared,
+                    backend,
+                    trace,
+                    stream=stream,
+                    should_stop=self._stop_check(turn),
+                    poll_seconds=self.poll_seconds,
+                ):
+                    if isinstance(event, Final):
+                        result = event.result
+                    else:
+                        yield event
+            except EarlyBackendError as failure:
+                log.warning("model back-end failed for %s: %s", prepared.model.key, failure)
+                trace.stopped = "backend_error"
+                result = self._without_model(prepared, fallback=True)
+                if stream and not result.refused:
+                    yield Delta(result.answer)
+        if result is None:  # pragma: no cover - generate always ends with a Final
+            raise RuntimeError("the engine gave no result")
+        yield Final(await to_thread.run_sync(self._finish, turn, prepared, result, trace))
+
+    def _backend(self, prepared: Prepared) -> ModelBackend | None:
+        """None: answer extractively (the model is the built-in engine)."""
+        if prepared.model.backend == EXTRACTIVE_BACKEND or self.backends is None:
+            return None
+        try:
+            return self.backends.backend_for(prepared.model.key, prepared.model.backend)
+        except BackendError as error:
+            log.warning("no back-end for model %s: %s", prepared.model.key, error)
+            return _Unavailable(str(error))
+
+    def _without_model(self, prepared: Prepared, *, fallback: bool = False) -> AnswerResult:
+        if not fallback:
+            return answer_extractively(prepared)
+        if prepared.use_case.model_fallback == FALLBACK_EXTRACTIVE and prepared.relevant:
+            return answer_extractively(prepared, engine_name="extractief (terugval)")
+        return AnswerResult(
+            prepared.use_case.slug,
+            UNAVAILABLE,
+            True,
+            "model_unavailable",
+            prepared.label,
+            model=prepared.model.key,
+        )
+
+    def _prepare(self, turn: TurnRequest, trace: Trace) -> Prepared | AnswerResult:
+        with self.database.session(turn.organisation_id) as session:
+            return prepare(session, turn, self.indexes, self.vault, trace)
+
+    def _finish(
+        self, turn: TurnRequest, prepared: Prepared | None, result: AnswerResult, trace: Trace
+    ) -> AnswerResult:
+        with self.database.session(turn.organisation_id) as session:
+            return finish(session, turn, prepared, result, self.vault, trace)
+
+    def _stop_check(self, turn: TurnRequest) -> StopCheck:
+        async def check() -> tuple[str, str] | None:
+            return await to_thread.run_sync(self._still_allowed, turn)
+
+        return check
+
+    def _still_allowed(self, turn: TurnRequest) -> tuple[str, str] | None:
+        """The kill switch, read again from the database (use case, model, organisation)."""
+        with self.database.session(turn.organisation_id) as session:
+            organisation = session.get(Organisation, turn.organisation_id)
+            if organisation is None:
+                return ("organisation_unknown", "de organisatie bestaat niet meer")
+            decision = authorise(
+                session, organisation, turn.use_case_slug, turn.caller, turn.model_key
+            )
+            if decision.allowed:
+                return None
+            return (decision.reason.value, decision.message)
+
+
+class _Unavailable:
+    """A back-end that is not configured: fails at once, so the use case's fallback applies."""
+
+    name = "niet-geconfigureerd"
+
+    def __init__(self, message: str) -> None:
+        self._message = message
+
+    async def chat(self, request: ChatRequest, *, stream: bool) -> AsyncIterator[ChatDelta]:
+        raise BackendError(self._message, retryable=False)
+        yield ChatDelta()  # pragma: no cover - makes this an async generator
+
+    async def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        raise BackendError(self._message, retryable=False)
+
+    async def aclose(self) -> None:
+        return None
