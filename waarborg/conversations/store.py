@@ -121,13 +121,12 @@ class ConversationStore:
         conversation.vault = self.vault.seal_mapping(conversation.id, mapping) if mapping else None
 
     def turns(self, conversation: Conversation) -> list[Turn]:
-        ratings = dict(
-            self.session.execute(
-                select(Feedback.message_id, Feedback.rating).where(
-                    Feedback.conversation_id == conversation.id
-                )
-            ).tuples()
+        rows = self.session.execute(
+            select(Feedback.message_id, Feedback.rating).where(
+                Feedback.conversation_id == conversation.id
+            )
         )
+        ratings: dict[str, int] = {str(row[0]): int(row[1]) for row in rows}
         messages = self.session.scalars(
             select(ConversationMessage)
             .where(ConversationMessage.conversation_id == conversation.id)

@@ -11,6 +11,7 @@ from waarborg.accounts.roles import Role
 from waarborg.governance.vocabulary import (
     Audience,
     DataClassification,
+    ModelFallback,
     PersonalDataPolicy,
     TaskType,
 )
@@ -75,6 +76,13 @@ class UseCaseFields(BaseModel):
     contact_email: str = Field(default="", max_length=254)
     themes: list[str] = Field(default_factory=list)
     published: bool = False
+    model_fallback: ModelFallback = Field(
+        default=ModelFallback.EXTRACTIVE,
+        description="Als het taalmodel onbereikbaar is: extractief antwoorden of weigeren.",
+    )
+    requests_per_minute: int | None = Field(default=None, ge=1, le=100_000)
+    tokens_per_day: int | None = Field(default=None, ge=1, le=1_000_000_000)
+    embeddings_allowed: bool = False
 
     @field_validator("slug")
     @classmethod

@@ -33,6 +33,13 @@ class PersonalDataPolicy(StrEnum):
     ALLOW = "toestaan"  # only with a DPIA on record
 
 
+class ModelFallback(StrEnum):
+    """What a use case does when its model back-end cannot answer."""
+
+    EXTRACTIVE = "extractief"  # answer from the sources without a model
+    REFUSE = "weigeren"  # refuse with a clear message
+
+
 class UseCaseStatus(StrEnum):
     CONCEPT = "concept"
     SANDBOX = "sandbox"
