@@ -82,11 +82,19 @@ def test_planted_identifiers_are_nowhere_in_the_database_or_logs(
     with httpx.Client(base_url=live_url, follow_redirects=True, timeout=60) as client:
         for slug in (public, sandbox):
             answer = client.post(
-                f"/api/v1/toepassingen/{slug}/vragen", headers=headers, json={"question": MESSAGE}
+                f"/api/v1/toepassingen/{slug}/vragen",
+                headers=headers,
+                json={"question": MESSAGE, "keep": True},  # kept in an (encrypted) conversation
             )
             assert answer.status_code == 200
             assert answer.json()["reason"] in ("answered", "personal_data_in_sandbox")
             assert not any(value in answer.text for value in (BSN, IBAN, EMAIL))
+        kept = client.post(
+            f"/api/v1/toepassingen/{public}/vragen",
+            headers=headers,
+            json={"question": MESSAGE, "keep": True},
+        ).json()
+        assert kept["conversation_id"]
         assert (
             client.post("/api/v1/privacy/scan", headers=headers, json={"text": MESSAGE}).status_code
             == 200
