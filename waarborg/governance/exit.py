@@ -14,14 +14,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waarborg import __version__
+from waarborg.conversations.archive import audit_records, conversation_records
 from waarborg.db.tables import Approval, Organisation, UseCase
 from waarborg.governance.summary import summarise
 from waarborg.knowledge.archive import knowledge_records
 
-# Parts that other components contribute (conversations and audit events join here too):
-# a name and a function returning the records of one use case.
+# Parts that other components contribute: a name and a function returning the records of one
+# use case.
 ArchivePart = Callable[[Session, UseCase], list[dict[str, Any]]]
-EXTRA_PARTS: dict[str, ArchivePart] = {"sources": knowledge_records}
+EXTRA_PARTS: dict[str, ArchivePart] = {
+    "sources": knowledge_records,
+    "conversations": conversation_records,
+    "audit": audit_records,
+}
 
 
 def write_archive(
