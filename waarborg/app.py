@@ -68,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if not state.up_to_date:
                 log.warning("database schema is not current; run 'waarborg db upgrade'")
         yield
+        if runtime.backends is not None:
+            await runtime.backends.aclose_all()
         runtime.database.dispose()
 
     app = FastAPI(

@@ -10,7 +10,8 @@ from waarborg.accounts.web_sessions import SessionPolicy
 from waarborg.conversations.vault import Vault
 from waarborg.db.database import Database
 from waarborg.knowledge.index_cache import IndexCache
-from waarborg.pipeline.governed import BackendResolver, GovernedPath
+from waarborg.models.registry import BackendRegistry
+from waarborg.pipeline.governed import GovernedPath
 from waarborg.settings import Settings
 
 
@@ -23,7 +24,7 @@ class Runtime:
     throttler: LoginThrottler
     indexes: IndexCache
     vault: Vault
-    backends: BackendResolver | None = None
+    backends: BackendRegistry | None = None
 
     def governed_path(self) -> GovernedPath:
         """The request path every page and API answers through."""
@@ -51,4 +52,5 @@ class Runtime:
             ),
             indexes=IndexCache(),
             vault=Vault(secret),
+            backends=BackendRegistry.from_settings(settings),
         )

@@ -51,6 +51,8 @@ class Resolver:
     model: ScriptedModel
     asked: list[str] = field(default_factory=list)
 
-    def backend_for(self, model_key: str, catalogue_backend: str) -> ScriptedModel:
+    def backend_for(
+        self, model_key: str, catalogue_backend: str, *, context_length: int = 0
+    ) -> ScriptedModel:
         self.asked.append(model_key)
         return self.model

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 import typer
 
+from waarborg.accounts.organisations import get_organisation
 from waarborg.accounts.roles import Role
 from waarborg.accounts.users import get_user
-from waarborg.cli.common import console, fail
-from waarborg.cli.governed import Format, FormatOption, Org, organisation_session, print_json
+from waarborg.cli.common import console, fail, friendly_errors, open_database, settings_or_exit
+from waarborg.cli.governed import Format, FormatOption, Org, print_json
+from waarborg.conversations.vault import Vault
+from waarborg.db.database import Database
 from waarborg.governance.policy import Caller
 from waarborg.knowledge.index_cache import IndexCache
-from waarborg.pipeline.ask import QuestionError, ask
+from waarborg.models.registry import BackendRegistry
+from waarborg.pipeline.governed import GovernedPath
+from waarborg.pipeline.results import AnswerResult
+from waarborg.pipeline.turn import QuestionError, TurnRequest
+from waarborg.settings import Settings
 
 
 def ask_command(
@@ -23,16 +31,30 @@ def ask_command(
         str | None,
         typer.Option("--as", help="Vraag als deze gebruiker (anders anoniem, als inwoner)."),
     ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Een model van de toepassing (anders het eerste).")
+    ] = None,
     output: FormatOption = Format.TABLE,
 ) -> None:
     """Ask a question; prints the answer with its sources, or why there is none."""
-    with organisation_session(org) as (session, organisation):
-        caller = Caller()
-        if actor:
-            user = get_user(session, actor)
-            caller = Caller(user_id=user.id, roles=frozenset(Role(r) for r in user.role_names))
+    settings = settings_or_exit()
+    with open_database(settings) as database, friendly_errors():
+        with database.session() as session:
+            organisation_id = get_organisation(session, org).id
+            caller = Caller()
+            if actor:
+                user = get_user(session, actor)
+                caller = Caller(user_id=user.id, roles=frozenset(Role(r) for r in user.role_names))
+        turn = TurnRequest(
+            organisation_id=organisation_id,
+            use_case_slug=use_case,
+            caller=caller,
+            question=question,
+            model_key=model,
+            channel="cli",
+        )
         try:
-            result = ask(session, organisation, use_case, caller, question, IndexCache())
+            result = asyncio.run(_answer(database, Vault(settings.secret_bytes()), settings, turn))
         except QuestionError as error:
             raise fail(str(error)) from None
     if output == Format.JSON:
@@ -42,3 +64,13 @@ def ask_command(
     for citation in result.citations:
         console.print(f"[{citation.number}] {citation.title} — {citation.url}", highlight=False)
     console.print(f"[italic]{result.label}[/]")
+
+
+async def _answer(
+    database: Database, vault: Vault, settings: Settings, turn: TurnRequest
+) -> AnswerResult:
+    registry = BackendRegistry.from_settings(settings)
+    try:
+        return await GovernedPath(database, IndexCache(), vault, registry).answer(turn)
+    finally:
+        await registry.aclose_all()

@@ -43,7 +43,9 @@ STREAM_PIECE = 24  # characters per piece when an extractive answer is streamed
 
 
 class BackendResolver(Protocol):
-    def backend_for(self, model_key: str, catalogue_backend: str) -> ModelBackend: ...
+    def backend_for(
+        self, model_key: str, catalogue_backend: str, *, context_length: int = 0
+    ) -> ModelBackend: ...
 
 
 @dataclass
@@ -105,7 +107,11 @@ class GovernedPath:
         if prepared.model.backend == EXTRACTIVE_BACKEND or self.backends is None:
             return None
         try:
-            return self.backends.backend_for(prepared.model.key, prepared.model.backend)
+            return self.backends.backend_for(
+                prepared.model.key,
+                prepared.model.backend,
+                context_length=prepared.model.context_length,
+            )
         except BackendError as error:
             log.warning("no back-end for model %s: %s", prepared.model.key, error)
             return _Unavailable(str(error))

@@ -29,8 +29,12 @@ class CheckedSentence:
     def supported(self) -> bool:
         return bool(self.cites) and self.support >= SUPPORTED
 
-    def render(self) -> str:
-        return self.text + "".join(f" [{n}]" for n in self.cites)
+    def render(self, mark: str = "") -> str:
+        """The sentence with its citations (and mark) before its closing punctuation."""
+        body, end = self.text, ""
+        if body and body[-1] in ".!?":
+            body, end = body[:-1].rstrip(), body[-1]
+        return body + "".join(f" [{n}]" for n in self.cites) + mark + end
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class GroundedAnswer:
         if drop:
             return " ".join(s.render() for s in self.kept)
         return " ".join(
-            s.render() if s.supported else s.render() + UNSUPPORTED_MARK for s in self.sentences
+            s.render() if s.supported else s.render(UNSUPPORTED_MARK) for s in self.sentences
         )
 
 
