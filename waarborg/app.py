@@ -13,6 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
 from waarborg import __version__
+from waarborg.api import chat_completions as api_chat_completions
+from waarborg.api import embeddings as api_embeddings
 from waarborg.api import governance as api_governance
 from waarborg.api import models_list as api_models_list
 from waarborg.api import privacy as api_privacy
@@ -97,6 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_router,
         api_governance.router,
         api_models_list.router,
+        api_chat_completions.router,
+        api_embeddings.router,
         api_questions.router,
         api_privacy.router,
         compliance.router,

@@ -205,6 +205,47 @@ class Settings(BaseSettings):
         ),
     )
 
+    gateway_max_body_bytes: int = Field(
+        default=1_000_000,
+        ge=1_000,
+        le=100_000_000,
+        description=(
+            "Largest request body the OpenAI-compatible gateway (/v1/...) accepts, in bytes; "
+            "larger bodies get 413."
+        ),
+    )
+    gateway_max_message_chars: int = Field(
+        default=4000,
+        ge=100,
+        le=1_000_000,
+        description=(
+            "Longest single message (question or history turn) the gateway accepts, in "
+            "characters; longer messages get 413."
+        ),
+    )
+    gateway_key_requests_per_minute: int = Field(
+        default=60,
+        ge=0,
+        description="Gateway requests one API key may make per minute (0: no limit).",
+    )
+    gateway_key_tokens_per_day: int = Field(
+        default=200_000,
+        ge=0,
+        description="Tokens (prompt + completion) one API key may use per UTC day (0: no limit).",
+    )
+    gateway_use_case_requests_per_minute: int = Field(
+        default=600,
+        ge=0,
+        description=(
+            "Gateway requests per minute for a use case whose own limit is empty (0: no limit)."
+        ),
+    )
+    gateway_use_case_tokens_per_day: int = Field(
+        default=2_000_000,
+        ge=0,
+        description=("Tokens per UTC day for a use case whose own budget is empty (0: no limit)."),
+    )
+
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, value: str | None) -> str | None:

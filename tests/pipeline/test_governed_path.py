@@ -20,6 +20,7 @@ from waarborg.governance.kill_switch import suspend_use_case
 from waarborg.governance.policy import Caller
 from waarborg.governance.vocabulary import UseCaseStatus
 from waarborg.knowledge.index_cache import IndexCache
+from waarborg.models.protocol import ChatMessage
 from waarborg.pipeline.generation import Delta, Final
 from waarborg.pipeline.governed import GovernedPath
 from waarborg.pipeline.results import AnswerResult
@@ -212,4 +213,37 @@ def test_no_relevant_source_means_no_model_call(governed: Governed, production: 
     )
     assert result.refused
     assert result.reason == "no_relevant_sources"
+    assert model.requests == []
+
+
+def test_history_is_guarded_like_the_question_with_one_mapping(
+    governed: Governed, production: str
+) -> None:
+    model = ScriptedModel(["Een paspoort kost € 80,35 [1]."])
+    history = (
+        ChatMessage("user", "Mijn BSN is 111222333."),
+        ChatMessage("assistant", "Dank u."),
+    )
+    turn = _turn(governed, production, "Wat kost een paspoort voor BSN 111222333?", history=history)
+    asyncio.run(_path(governed, model).answer(turn))
+    sent = [m.content for m in model.requests[0].messages]
+    assert not any("111222333" in text for text in sent)
+    assert "[BSN_1]" in sent[1]
+    assert "[BSN_1]" in sent[-1]  # the same value, the same placeholder
+
+
+def test_personal_data_in_the_history_is_refused_where_the_question_would_be(
+    governed: Governed, with_sources: Callable[..., str]
+) -> None:
+    slug = with_sources("blokkeert", allowed_models=[MODEL])  # sandbox: no personal data
+    model = ScriptedModel(ANSWER)
+    turn = _turn(
+        governed,
+        slug,
+        "Wat kost een paspoort?",
+        history=(ChatMessage("user", "Bel mij op 06-12345678."),),
+    )
+    result = asyncio.run(_path(governed, model).answer(turn))
+    assert result.refused
+    assert result.reason == "personal_data_in_sandbox"
     assert model.requests == []

@@ -86,7 +86,7 @@ async def generate(
         language=prepared.turn.language,
         question=prepared.guarded.text,
         passages=passages,
-        history=prepared.turn.history,
+        history=prepared.history,
         max_tokens=prepared.turn.max_tokens,
         temperature=prepared.turn.temperature,
     )

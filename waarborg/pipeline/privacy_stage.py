@@ -12,10 +12,11 @@ Refusal messages name the kinds found, never the values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from waarborg.governance.policy import PolicyDecision, Reason, check_personal_data
 from waarborg.governance.vocabulary import DataClassification, PersonalDataPolicy
+from waarborg.models.protocol import ChatMessage
 from waarborg.privacy import EntityType, Pseudonymiser, PseudonymMap
 from waarborg.privacy.mapping import PLACEHOLDER
 
@@ -71,3 +72,21 @@ def guard_input(
     if kinds and use_case.personal_data_policy == PersonalDataPolicy.PSEUDONYMISE:
         return GuardedInput(result.text, kinds, mapping=pseudonymiser.mapping)
     return GuardedInput(text, kinds, mapping=pseudonymiser.mapping)
+
+
+def guard_history(
+    decision: PolicyDecision, history: tuple[ChatMessage, ...], question: GuardedInput
+) -> tuple[tuple[ChatMessage, ...], GuardedInput]:
+    """Earlier turns a client sends along get the same rules as the question, with the same
+    mapping, so "[BSN_1]" means one value throughout the prompt. Returns the history as the
+    model may see it and the question's guard with the kinds found anywhere (and a refusal
+    when the history holds what the use case may not receive)."""
+    guarded: list[ChatMessage] = []
+    kinds = set(question.kinds)
+    for message in history:
+        turn = guard_input(decision, message.content, question.mapping)
+        kinds.update(turn.kinds)
+        if turn.refusal is not None:
+            return (), GuardedInput(question.text, frozenset(kinds), turn.refusal, question.mapping)
+        guarded.append(replace(message, content=turn.text))
+    return tuple(guarded), replace(question, kinds=frozenset(kinds))

@@ -22,7 +22,8 @@ from waarborg.governance.policy import authorise
 from waarborg.governance.vocabulary import TaskType
 from waarborg.knowledge.index_cache import IndexCache
 from waarborg.knowledge.retrieval import Retrieval, retrieve
-from waarborg.pipeline.privacy_stage import GuardedInput, guard_input
+from waarborg.models.protocol import ChatMessage
+from waarborg.pipeline.privacy_stage import GuardedInput, guard_history, guard_input
 from waarborg.pipeline.results import AnswerResult
 from waarborg.pipeline.turn import TurnRequest
 
@@ -56,6 +57,7 @@ class Prepared:
     conversation: Conversation | None
     label: str
     fallback: str
+    history: tuple[ChatMessage, ...] = ()  # earlier turns, guarded like the question
 
     @property
     def relevant(self) -> list[Source]:
@@ -102,6 +104,9 @@ def prepare(
             )
     mapping = store.mapping(conversation) if store is not None and conversation else None
     guarded = guard_input(decision, question, mapping)
+    history: tuple[ChatMessage, ...] = ()
+    if guarded.refusal is None and turn.history:
+        history, guarded = guard_history(decision, turn.history, guarded)
     trace.kinds = guarded.kinds
     if guarded.refusal is not None:
         return AnswerResult(
@@ -120,6 +125,7 @@ def prepare(
         conversation,
         label,
         fallback,
+        history,
     )
     if prepared.grounded and not retrieval.relevant:
         return AnswerResult(use_case.slug, fallback, True, "no_relevant_sources", label)
