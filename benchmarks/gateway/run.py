@@ -44,6 +44,14 @@ LETTER = (
     + "\n\nMet vriendelijke groet,\nJan de Vries"
 )
 LEVELS = ((1, 150), (16, 600), (64, 1200))
+# LiteLLM fetches a price list from the internet at start-up unless told not to; nothing in
+# this benchmark may leave 127.0.0.1.
+LITELLM_OFFLINE = {
+    "LITELLM_LOG": "ERROR",
+    "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+    "LITELLM_TELEMETRY": "False",
+    "NO_PROXY": "*",
+}
 STREAMING_CLIENTS = 200
 
 
@@ -88,6 +96,7 @@ def main() -> None:
     litellm_config.write_text(
         "model_list:\n  - model_name: bench\n    litellm_params:\n      model: openai/bench\n"
         f"      api_base: http://127.0.0.1:{upstream_port}/v1\n      api_key: none\n"
+        "litellm_settings:\n  telemetry: false\n"
     )
     python = sys.executable
     auth = {"Authorization": f"Bearer {installation.api_key}"}
@@ -113,7 +122,7 @@ def main() -> None:
                 "1",
             ],
             litellm_port,
-            {"LITELLM_LOG": "ERROR"},
+            LITELLM_OFFLINE,
             work / "litellm.log",
         ) as litellm,
     ):

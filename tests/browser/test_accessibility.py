@@ -134,6 +134,27 @@ def assistant_error(site: Site) -> None:
     expect(site.page.get_by_role("alert")).to_contain_text("Stel een vraag.")
 
 
+def assistant_conversation(site: Site) -> None:
+    assistant_answer(site)
+    conversation = site.page.locator("#gesprek").input_value()
+    site.goto(f"/assistent/gesprekken/{conversation}")
+    expect(site.page.get_by_role("group", name="Was dit antwoord nuttig?")).to_be_visible()
+
+
+def assistant_history(site: Site) -> None:
+    assistant_answer(site)
+    site.goto("/assistent/gesprekken")
+    expect(_h1(site)).to_have_text("Mijn gesprekken")
+    expect(site.page.get_by_text("Bewaard tot ").first).to_be_visible()
+
+
+def assistant_delete(site: Site) -> None:
+    assistant_answer(site)
+    conversation = site.page.locator("#gesprek").input_value()
+    site.goto(f"/assistent/gesprekken/{conversation}/verwijderen")
+    expect(site.page.get_by_role("button", name="Ja, verwijderen")).to_be_visible()
+
+
 def audit_log(site: Site) -> None:
     site.sign_in_as("auditor")
     site.goto("/beheer/audit")
@@ -167,6 +188,9 @@ SCENARIOS = [
     Scenario("api-sleutels-nieuw", api_key_just_created, has_table=True),
     Scenario("assistent-antwoord", assistant_answer),
     Scenario("assistent-fout", assistant_error),
+    Scenario("assistent-gesprek", assistant_conversation),
+    Scenario("assistent-gesprekken", assistant_history),
+    Scenario("assistent-verwijderen", assistant_delete),
     Scenario("auditlog", audit_log, has_table=True),
     Scenario("fout-404", not_found),
     Scenario("fout-403", forbidden),

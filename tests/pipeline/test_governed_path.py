@@ -247,3 +247,31 @@ def test_personal_data_in_the_history_is_refused_where_the_question_would_be(
     assert result.refused
     assert result.reason == "personal_data_in_sandbox"
     assert model.requests == []
+
+
+def test_an_unanswerable_follow_up_stays_in_the_conversation(
+    governed: Governed, production: str
+) -> None:
+    owner = Owner(visitor_hash="bezoeker-2")
+    path = _path(governed, ScriptedModel(ANSWER))
+    first = asyncio.run(
+        path.answer(_turn(governed, production, "Wat kost een paspoort?", owner=owner))
+    )
+    second = asyncio.run(
+        path.answer(
+            _turn(
+                governed,
+                production,
+                "Wanneer is de bibliotheek open?",
+                owner=owner,
+                conversation_id=first.conversation_id,
+            )
+        )
+    )
+    assert second.reason == "no_relevant_sources"
+    assert second.conversation_id == first.conversation_id
+    with governed.database.session(governed.organisation_id) as session:
+        store = ConversationStore(session, VAULT)
+        conversation = store.find(first.conversation_id or "", owner)
+        assert conversation is not None
+        assert len(store.turns(conversation)) == 4

@@ -53,4 +53,5 @@ def ask(
     prepared = prepare(session, turn, cache, vault, trace)
     if isinstance(prepared, AnswerResult):
         return finish(session, turn, None, prepared, vault, trace)
-    return finish(session, turn, prepared, answer_extractively(prepared), vault, trace)
+    result = prepared.early or answer_extractively(prepared)
+    return finish(session, turn, prepared, result, vault, trace)

@@ -71,36 +71,45 @@ class GovernedPath:
         if isinstance(prepared, AnswerResult):
             yield Final(await to_thread.run_sync(self._finish, turn, None, prepared, trace))
             return
-        result: AnswerResult | None = None
+        result = prepared.early  # nothing relevant in the sources: no engine at all
+        if result is None:
+            async for event in self._engine(prepared, turn, trace, stream):
+                if isinstance(event, Final):
+                    result = event.result
+                else:
+                    yield event
+        if result is None:  # pragma: no cover - generate always ends with a Final
+            raise RuntimeError("the engine gave no result")
+        yield Final(await to_thread.run_sync(self._finish, turn, prepared, result, trace))
+
+    async def _engine(
+        self, prepared: Prepared, turn: TurnRequest, trace: Trace, stream: bool
+    ) -> AsyncIterator[PathEvent]:
         backend = self._backend(prepared)
         if backend is None:
             result = self._without_model(prepared)
             if stream and not result.refused:
                 for start in range(0, len(result.answer), STREAM_PIECE):
                     yield Delta(result.answer[start : start + STREAM_PIECE])
-        else:
-            try:
-                async for event in generate(
-                    prepared,
-                    backend,
-                    trace,
-                    stream=stream,
-                    should_stop=self._stop_check(turn),
-                    poll_seconds=self.poll_seconds,
-                ):
-                    if isinstance(event, Final):
-                        result = event.result
-                    else:
-                        yield event
-            except EarlyBackendError as failure:
-                log.warning("model back-end failed for %s: %s", prepared.model.key, failure)
-                trace.stopped = "backend_error"
-                result = self._without_model(prepared, fallback=True)
-                if stream and not result.refused:
-                    yield Delta(result.answer)
-        if result is None:  # pragma: no cover - generate always ends with a Final
-            raise RuntimeError("the engine gave no result")
-        yield Final(await to_thread.run_sync(self._finish, turn, prepared, result, trace))
+            yield Final(result)
+            return
+        try:
+            async for event in generate(
+                prepared,
+                backend,
+                trace,
+                stream=stream,
+                should_stop=self._stop_check(turn),
+                poll_seconds=self.poll_seconds,
+            ):
+                yield event
+        except EarlyBackendError as failure:
+            log.warning("model back-end failed for %s: %s", prepared.model.key, failure)
+            trace.stopped = "backend_error"
+            result = self._without_model(prepared, fallback=True)
+            if stream and not result.refused:
+                yield Delta(result.answer)
+            yield Final(result)
 
     def _backend(self, prepared: Prepared) -> ModelBackend | None:
         """None: answer extractively (the model is the built-in engine)."""

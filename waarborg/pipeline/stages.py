@@ -58,6 +58,9 @@ class Prepared:
     label: str
     fallback: str
     history: tuple[ChatMessage, ...] = ()  # earlier turns, guarded like the question
+    # An answer given before any engine (nothing relevant in the sources): no model is
+    # called, but the turn is kept in the conversation like any other answer.
+    early: AnswerResult | None = None
 
     @property
     def relevant(self) -> list[Source]:
@@ -128,7 +131,9 @@ def prepare(
         history,
     )
     if prepared.grounded and not retrieval.relevant:
-        return AnswerResult(use_case.slug, fallback, True, "no_relevant_sources", label)
+        prepared.early = AnswerResult(
+            use_case.slug, fallback, True, "no_relevant_sources", label, model=model.key
+        )
     return prepared
 
 

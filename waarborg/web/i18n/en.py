@@ -552,6 +552,43 @@ MESSAGES: dict[str, str] = {
     "assistant.sources": "Sources",
     "assistant.page": "page {page}",
     "assistant.ai": "AI label:",
+    "assistant.new": "New conversation",
+    "assistant.conversation": "Conversation",
+    "assistant.you_asked": "Your question:",
+    "assistant.kept_until": "Kept until {date}",
+    "assistant.delete": "Delete conversation",
+    "assistant.busy": "The answer is being written…",
+    "assistant.failed": (
+        "The connection was lost before the answer was complete. See the conversation "
+        "under My conversations or ask again."
+    ),
+    "assistant.flagged": "Not supported by the sources:",
+    "assistant.history.link": "My conversations",
+    "assistant.history.title": "My conversations",
+    "assistant.history.intro": (
+        "Your conversations with the assistant. Only you can see them. Each is kept until "
+        "the date shown and then deleted automatically; you can also delete it now."
+    ),
+    "assistant.history.empty": "You have no kept conversations.",
+    "assistant.history.untitled": "Untitled conversation",
+    "assistant.delete.title": "Delete conversation",
+    "assistant.delete.question": (
+        "Are you sure you want to delete the conversation ‘{title}’? The conversation, its "
+        "answers and your ratings are deleted at once."
+    ),
+    "assistant.delete.confirm": "Yes, delete",
+    "assistant.delete.cancel": "No, back to the conversation",
+    "assistant.deleted": "The conversation has been deleted.",
+    "assistant.feedback.legend": "Was this answer useful?",
+    "assistant.feedback.up": "Yes, useful",
+    "assistant.feedback.down": "No, not useful",
+    "assistant.feedback.comment": "Comment (optional)",
+    "assistant.feedback.submit": "Send rating",
+    "assistant.feedback.thanks": "Thank you, your rating has been saved.",
+    "assistant.feedback.choose": "Choose whether the answer was useful.",
+    "assistant.feedback.too_long": "A comment has at most {limit} characters.",
+    "assistant.feedback.given_up": "You found this answer useful.",
+    "assistant.feedback.given_down": "You did not find this answer useful.",
     # Audit log
     "audit.title": "Audit log",
     "audit.intro": (

@@ -569,6 +569,43 @@ MESSAGES: dict[str, str] = {
     "assistant.sources": "Bronnen",
     "assistant.page": "pagina {page}",
     "assistant.ai": "AI-label:",
+    "assistant.new": "Nieuw gesprek",
+    "assistant.conversation": "Gesprek",
+    "assistant.you_asked": "Uw vraag:",
+    "assistant.kept_until": "Bewaard tot {date}",
+    "assistant.delete": "Gesprek verwijderen",
+    "assistant.busy": "Het antwoord wordt geschreven…",
+    "assistant.failed": (
+        "De verbinding viel weg voordat het antwoord af was. Bekijk het gesprek onder "
+        "Mijn gesprekken of stel de vraag opnieuw."
+    ),
+    "assistant.flagged": "Niet onderbouwd door de bronnen:",
+    "assistant.history.link": "Mijn gesprekken",
+    "assistant.history.title": "Mijn gesprekken",
+    "assistant.history.intro": (
+        "Uw gesprekken met de assistent. Alleen u ziet ze. Elk gesprek wordt bewaard tot de "
+        "genoemde datum en daarna automatisch verwijderd; u kunt het ook nu verwijderen."
+    ),
+    "assistant.history.empty": "U heeft geen bewaarde gesprekken.",
+    "assistant.history.untitled": "Gesprek zonder titel",
+    "assistant.delete.title": "Gesprek verwijderen",
+    "assistant.delete.question": (
+        "Weet u zeker dat u het gesprek ‘{title}’ wilt verwijderen? Het gesprek, de "
+        "antwoorden en uw beoordelingen worden direct verwijderd."
+    ),
+    "assistant.delete.confirm": "Ja, verwijderen",
+    "assistant.delete.cancel": "Nee, terug naar het gesprek",
+    "assistant.deleted": "Het gesprek is verwijderd.",
+    "assistant.feedback.legend": "Was dit antwoord nuttig?",
+    "assistant.feedback.up": "Ja, nuttig",
+    "assistant.feedback.down": "Nee, niet nuttig",
+    "assistant.feedback.comment": "Toelichting (niet verplicht)",
+    "assistant.feedback.submit": "Beoordeling versturen",
+    "assistant.feedback.thanks": "Dank u wel, uw beoordeling is opgeslagen.",
+    "assistant.feedback.choose": "Kies of het antwoord nuttig was.",
+    "assistant.feedback.too_long": "Een toelichting heeft hoogstens {limit} tekens.",
+    "assistant.feedback.given_up": "U vond dit antwoord nuttig.",
+    "assistant.feedback.given_down": "U vond dit antwoord niet nuttig.",
     # Audit log
     "audit.title": "Auditlog",
     "audit.intro": (
