@@ -101,6 +101,8 @@ def test_forged_csrf_token_is_refused_and_changes_nothing(
         )
         assert attempt.status_code == 403
     assert _users_in(database, tenant) == before
+    # A refused form does not log the person out: the session cookie is left alone.
+    assert client.get("/beheer/gebruikers", follow_redirects=False).status_code == 200
 
 
 def test_token_of_another_session_does_not_work(

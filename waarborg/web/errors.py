@@ -34,7 +34,7 @@ def _visitor(request: Request) -> Visitor:
         request.headers.get("accept-language"),
         settings.default_language,
     )
-    return Visitor(request=request, t=Translator(language))
+    return Visitor(request=request, t=Translator(language), session_checked=False)
 
 
 def error_page(request: Request, status_code: int, message_key: str, **values: str) -> Response:

@@ -55,7 +55,7 @@ def render(
         set_cookie(
             response, request, settings.cookie_secure, ANONYMOUS_COOKIE, visitor.anonymous_token
         )
-    if visitor.active is None and SESSION_COOKIE in request.cookies:
+    if visitor.session_checked and visitor.active is None and SESSION_COOKIE in request.cookies:
         clear_cookie(response, request, settings.cookie_secure, SESSION_COOKIE)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -40,6 +40,9 @@ class Visitor:
     session_expired: bool = False
     csrf: str = ""
     anonymous_token: str | None = None
+    # False for the stand-in an error page uses when the request failed before the session
+    # was looked up (a CSRF refusal): its cookie must then be left alone, not cleared.
+    session_checked: bool = True
 
     @property
     def language(self) -> str:
