@@ -3,6 +3,7 @@ settings passed to (or read once by) ``create_app``."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +25,7 @@ from waarborg.db.migrate import SchemaTooNewError, schema_state, too_new_message
 from waarborg.observability.logging import configure_logging
 from waarborg.observability.metrics import Metrics
 from waarborg.observability.middleware import ObservabilityMiddleware
+from waarborg.retention.scheduler import scheduler_for
 from waarborg.runtime import Runtime
 from waarborg.settings import Settings, load_settings
 from waarborg.web.errors import install_error_handlers
@@ -69,7 +71,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 raise SchemaTooNewError(too_new_message(state))
             if not state.up_to_date:
                 log.warning("database schema is not current; run 'waarborg db upgrade'")
+        purge_scheduler = scheduler_for(settings, runtime.database)
+        if purge_scheduler is not None:
+            purge_scheduler.start()
         yield
+        if purge_scheduler is not None:
+            await asyncio.to_thread(purge_scheduler.stop)
         if runtime.backends is not None:
             await runtime.backends.aclose_all()
         runtime.database.dispose()

@@ -144,6 +144,21 @@ class Settings(BaseSettings):
     session_absolute_hours: int = Field(
         default=12, ge=1, le=24 * 7, description="A session ends this long after login, always."
     )
+    audit_retention_days: int = Field(
+        default=365,
+        ge=183,
+        le=36_500,
+        description=(
+            "Audit events are kept this many days, then purged (at least 183: the AI Act asks "
+            "deployers to keep logs for at least six months, art. 19 and 26(6))."
+        ),
+    )
+    purge_interval_minutes: int = Field(
+        default=60,
+        ge=0,
+        le=7 * 24 * 60,
+        description="Run the retention purge this often in the server (0: only 'waarborg purge').",
+    )
     login_max_failures: int = Field(
         default=5,
         ge=1,

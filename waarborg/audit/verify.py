@@ -1,4 +1,9 @@
-"""Check an organisation's chain and say exactly which event was altered, removed or moved."""
+"""Check an organisation's chain and say exactly which event was altered, removed or moved.
+
+When the retention purge has removed the oldest events, the head keeps the sequence and hash of
+the last removed one; the check starts from that link instead of the genesis hash, so removing
+more events at the start, or altering any that remain, is still found.
+"""
 
 from __future__ import annotations
 
@@ -27,10 +32,15 @@ def verify_chain(session: Session, organisation_id: str) -> tuple[int, list[Prob
         )
     )
     problems: list[Problem] = []
-    previous = GENESIS
-    expected = 1
+    head = session.get(AuditHead, organisation_id)
+    previous = head.pruned_hash if head is not None and head.pruned_sequence else GENESIS
+    expected = (head.pruned_sequence if head is not None else 0) + 1
     for event in events:
-        if event.sequence != expected:
+        if event.sequence < expected:
+            problems.append(
+                Problem(event.sequence, f"gebeurtenis {event.sequence} staat dubbel of te vroeg")
+            )
+        elif event.sequence != expected:
             problems.append(
                 Problem(expected, f"gebeurtenis {expected} t/m {event.sequence - 1} ontbreekt")
             )
@@ -46,7 +56,6 @@ def verify_chain(session: Session, organisation_id: str) -> tuple[int, list[Prob
             problems.append(Problem(event.sequence, f"gebeurtenis {event.sequence} is gewijzigd"))
         previous = event.hash
         expected = event.sequence + 1
-    head = session.get(AuditHead, organisation_id)
     if head is not None and (head.sequence != expected - 1 or head.hash != previous):
         problems.append(
             Problem(head.sequence, f"de laatste gebeurtenis(sen) tot {head.sequence} ontbreken")

@@ -16,6 +16,7 @@ from waarborg.cli import (
     organisation_switch,
     privacy,
     register,
+    retention,
     serving,
     sources,
     use_cases,
@@ -64,6 +65,10 @@ app.add_typer(audit.audit_app, name="audit")
 accounts.org_app.command("suspend")(organisation_switch.org_suspend)
 accounts.org_app.command("resume")(organisation_switch.org_resume)
 accounts.org_app.command("policy")(organisation_switch.org_policy)
+app.command("purge")(retention.purge_command)
+use_cases.app.command("hold")(retention.usecase_hold)
+use_cases.app.command("release")(retention.usecase_release)
+accounts.user_app.command("export")(retention.user_export)
 
 
 def main() -> None:
