@@ -46,6 +46,7 @@ from waarborg.web.routes import (
     use_case_actions,
     use_case_assessment,
     use_cases,
+    widget,
 )
 
 log = logging.getLogger("waarborg.app")
@@ -118,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         use_case_assessment.router,
         catalogue.router,
         organisation_policy.router,
+        widget.router,
     ):
         app.include_router(router)
     install_error_handlers(app)

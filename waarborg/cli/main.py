@@ -20,6 +20,7 @@ from waarborg.cli import (
     serving,
     sources,
     use_cases,
+    widget,
 )
 
 app = typer.Typer(
@@ -55,6 +56,7 @@ app.add_typer(database.app, name="db")
 app.add_typer(accounts.org_app, name="org")
 app.add_typer(accounts.user_app, name="user")
 app.add_typer(accounts.apikey_app, name="apikey")
+use_cases.app.command("widget")(widget.widget)
 app.add_typer(use_cases.app, name="usecase")
 app.add_typer(catalogue.model_app, name="model")
 app.add_typer(catalogue.agreement_app, name="agreement")

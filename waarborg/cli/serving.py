@@ -10,7 +10,7 @@ from rich.table import Table
 
 from waarborg.cli.common import console, friendly_errors, open_database, settings_or_exit
 from waarborg.db.migrate import upgrade
-from waarborg.demo.seed import DEMO_NAME, seed_demo
+from waarborg.demo.seed import DEMO_NAME, DEMO_SLUG, seed_demo
 from waarborg.demo.site_crawl import crawl_in_background, serve_site
 from waarborg.settings import Settings
 
@@ -71,7 +71,8 @@ def demo(
         table.add_row(login.role.value, login.username, login.password)
     console.print(table)
     console.print(f"Gegevensmap: {settings.data_dir.resolve()}")
-    site_url = serve_site(host, site_port)
+    widget = f"http://{host}:{port}/widget/{DEMO_SLUG}/inwonersvragen.js"
+    site_url = serve_site(host, site_port, widget_script=widget)
     console.print(
         f"De website van {DEMO_NAME} draait op {site_url}; Waarborg leest hem nu in "
         "(de assistent antwoordt daarna met bronnen)."

@@ -33,11 +33,16 @@ SOURCE_NAME = "Website Gemeente Voorbeeld"
 DEMO_LIMITS = Limits(delay_seconds=0.02)
 
 
-def serve_site(host: str, port: int) -> str:
-    """Start the demo website in a background thread; return its base URL once it answers."""
+def serve_site(host: str, port: int, widget_script: str | None = None) -> str:
+    """Start the demo website in a background thread; return its base URL once it answers.
+    ``widget_script`` puts Waarborg's citizen widget on its pages."""
     server = uvicorn.Server(
         uvicorn.Config(
-            create_site_app(), host=host, port=port, log_level="warning", access_log=False
+            create_site_app(widget_script=widget_script),
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
         )
     )
     threading.Thread(target=server.run, name="demo-website", daemon=True).start()

@@ -75,6 +75,8 @@ DEMO_USE_CASES: tuple[dict[str, Any], ...] = (
             "themes": ["Organisatie en bedrijfsvoering"],
             "published": True,
         },
+        # The citizen widget on the demo website (``waarborg demo`` serves it on port 8081).
+        "widget_origins": ["http://127.0.0.1:8081", "http://localhost:8081"],
         "assessment": {
             "legal_basis": (
                 "Publieke taak: informatieverstrekking aan inwoners (Gemeentewet art. 160 en "
@@ -178,6 +180,7 @@ def seed_demo_governance(session: Session, organisation: Organisation) -> bool:
         if find_use_case(session, organisation.id, spec["fields"]["slug"]) is not None:
             continue
         use_case = create_use_case(session, organisation, parse_fields(spec["fields"]), owner)
+        use_case.widget_origins = list(spec.get("widget_origins", []))
         created = True
         if spec["target"] == UseCaseStatus.SANDBOX:
             change_status(session, use_case, organisation, UseCaseStatus.SANDBOX, owner)

@@ -28,13 +28,25 @@ def _read(relative: str) -> str:
     return (website_dir() / relative).read_text(encoding="utf-8")
 
 
-def create_site_app(base_url_hint: str | None = None) -> FastAPI:
+def with_widget(html: str, widget_script: str | None) -> str:
+    """The page with the citizen widget's one script tag before ``</body>``."""
+    if not widget_script:
+        return html
+    tag = f'<script src="{widget_script}" defer></script>\n'
+    return html.replace("</body>", tag + "</body>", 1)
+
+
+def create_site_app(base_url_hint: str | None = None, widget_script: str | None = None) -> FastAPI:
     """The site as an app; ``base_url_hint`` overrides the base URL written into the sitemap.
 
     Without a hint the base URL is taken from the request, so it includes any mount prefix.
+    ``widget_script`` (the Waarborg widget's address) puts the citizen chatbot on every page.
     """
     root = website_dir()
-    pages = {path.stem: path.read_text(encoding="utf-8") for path in root.glob("pages/*.html")}
+    pages = {
+        path.stem: with_widget(path.read_text(encoding="utf-8"), widget_script)
+        for path in root.glob("pages/*.html")
+    }
     search_page = _read("special/zoeken.html")
     not_found_page = _read("special/niet-gevonden.html")
     sitemap = _read("sitemap.xml")
