@@ -51,6 +51,7 @@ LITELLM_OFFLINE = {
     "LITELLM_LOCAL_MODEL_COST_MAP": "True",
     "LITELLM_TELEMETRY": "False",
     "NO_PROXY": "*",
+    "LITELLM_MASTER_KEY": "sk-benchmark-master-key-0123456789abcdef",
 }
 STREAMING_CLIENTS = 200
 
@@ -90,7 +91,9 @@ def main() -> None:
         "WAARBORG_SECRET_KEY": "benchmark-secret-key-that-is-long-enough",
         "WAARBORG_MODEL_BACKENDS": json.dumps(backends),
         "WAARBORG_LOG_LEVEL": "WARNING",
-        "WAARBORG_GATEWAY_REQUESTS_PER_MINUTE": "10000000",
+        # Limits stay on (counted per request) but high enough never to refuse the load.
+        "WAARBORG_GATEWAY_KEY_REQUESTS_PER_MINUTE": "10000000",
+        "WAARBORG_GATEWAY_KEY_TOKENS_PER_DAY": "0",
     }
     litellm_config = work / "litellm.yaml"
     litellm_config.write_text(
@@ -129,7 +132,11 @@ def main() -> None:
         targets = {
             "direct": (f"http://127.0.0.1:{upstream_port}/v1/chat/completions", {}, "bench"),
             "waarborg": (f"http://127.0.0.1:{waarborg_port}/v1/chat/completions", auth, USE_CASE),
-            "litellm": (f"http://127.0.0.1:{litellm_port}/v1/chat/completions", {}, "bench"),
+            "litellm": (
+                f"http://127.0.0.1:{litellm_port}/v1/chat/completions",
+                {"Authorization": f"Bearer {LITELLM_OFFLINE['LITELLM_MASTER_KEY']}"},
+                "bench",
+            ),
         }
         with (
             PeakMemory(upstream.pid),

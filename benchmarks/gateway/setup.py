@@ -35,7 +35,7 @@ ASSESSMENT = {
     "dpia_date": date(2025, 3, 1).isoformat(),
     "dpia_outcome": "Aanvaardbaar met pseudonimisering.",
     "ai_act_answers": {
-        "rol": "gebruiksverantwoordelijke",
+        "rol": "extern_gebruik",
         "verboden": "nee",
         "hoog_risico_gebied": "nee",
         "alleen_ondersteunend": "ja",
@@ -81,7 +81,9 @@ def prepare(database_url: str) -> Installation:
                     "personal_data_policy": "pseudonimiseren",
                     "allowed_models": [MODEL],
                     "human_oversight": "De medewerker leest elke brief na.",
-                    "requests_per_minute": 1_000_000,
+                    "contact_email": "ai@benchmark.nl",
+                    "requests_per_minute": 100_000,
+                    "tokens_per_day": 1_000_000_000,
                 }
             ),
             owner,

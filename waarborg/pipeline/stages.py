@@ -20,7 +20,7 @@ from waarborg.conversations.vault import Vault
 from waarborg.db.tables import Conversation, ModelEntry, Organisation, UseCase
 from waarborg.governance.policy import authorise
 from waarborg.governance.vocabulary import TaskType
-from waarborg.knowledge.index_cache import IndexCache
+from waarborg.knowledge.index_cache import IndexCache, knowledge_revision
 from waarborg.knowledge.retrieval import Retrieval, retrieve
 from waarborg.models.protocol import ChatMessage
 from waarborg.pipeline.privacy_stage import GuardedInput, guard_history, guard_input
@@ -116,7 +116,11 @@ def prepare(
             use_case.slug, guarded.refusal.message, True, guarded.refusal.reason.value, label
         )
     fallback = fallback_answer(use_case.name, use_case.citizen_contact)
-    retrieval = retrieve(session, cache, use_case.id, guarded.search_text)
+    # Open tasks (rewriting, summarising the user's own text) of a use case without sources
+    # have nothing to retrieve; skipping saves the query analysis of a long text.
+    retrieval = None
+    if use_case.task_type == TaskType.SOURCE_QA or knowledge_revision(session, use_case.id):
+        retrieval = retrieve(session, cache, use_case.id, guarded.search_text)
     prepared = Prepared(
         turn,
         question,
@@ -130,7 +134,7 @@ def prepare(
         fallback,
         history,
     )
-    if prepared.grounded and not retrieval.relevant:
+    if prepared.grounded and not prepared.relevant:
         prepared.early = AnswerResult(
             use_case.slug, fallback, True, "no_relevant_sources", label, model=model.key
         )
