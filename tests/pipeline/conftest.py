@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from tests.answering.conftest import with_sources  # noqa: F401 - shared fixture
 from tests.governance.conftest import governed  # noqa: F401 - shared fixture
 from waarborg.models.protocol import BackendError, ChatDelta, ChatRequest, Usage
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -56,3 +60,14 @@ class Resolver:
     ) -> ScriptedModel:
         self.asked.append(model_key)
         return self.model
+
+
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run``, in a thread of its own when this thread already runs a loop (the
+    browser tests' session-wide Playwright keeps one running in the main thread)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

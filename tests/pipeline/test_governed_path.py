@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.governance.conftest import Governed
-from tests.pipeline.conftest import Resolver, ScriptedModel
+from tests.pipeline.conftest import Resolver, ScriptedModel, run
 from waarborg.accounts.roles import Role
 from waarborg.conversations.store import ConversationStore, Owner
 from waarborg.conversations.vault import Vault
@@ -67,7 +67,7 @@ def test_streamed_answer_is_the_verified_answer_and_is_kept_encrypted(
     model = ScriptedModel(ANSWER)
     owner = Owner(visitor_hash="bezoeker-1")
     turn = _turn(governed, production, "Wat kost een paspoort?", owner=owner)
-    pieces, result = asyncio.run(_collect(_path(governed, model), turn))
+    pieces, result = run(_collect(_path(governed, model), turn))
     assert not result.refused, result
     assert "".join(pieces).strip() == result.answer
     assert "€ 80,35 [1]" in result.answer
@@ -100,12 +100,10 @@ def test_whole_answers_drop_what_the_sources_do_not_support(
     model = ScriptedModel(
         ["Een paspoort kost € 80,35 [1]. ", "Het gemeentehuis is op zondag open [1]."]
     )
-    result = asyncio.run(_path(governed, model).answer(_turn(governed, production, "paspoort")))
+    result = run(_path(governed, model).answer(_turn(governed, production, "paspoort")))
     assert "zondag" not in result.answer
     assert result.removed_claims == 1
-    streamed = asyncio.run(
-        _collect(_path(governed, model), _turn(governed, production, "paspoort"))
-    )
+    streamed = run(_collect(_path(governed, model), _turn(governed, production, "paspoort")))
     assert streamed[1].flagged_claims == ["Het gemeentehuis is op zondag open."]
     assert "(niet onderbouwd)" in streamed[1].answer
 
@@ -115,7 +113,7 @@ def test_model_sees_placeholders_and_the_owner_sees_the_values(
 ) -> None:
     model = ScriptedModel(["Beste [PERSOON_1], ", "een paspoort kost € 80,35 [1]."])
     question = "Ik ben Jan de Vries, wat kost een paspoort voor mij?"
-    _, result = asyncio.run(_collect(_path(governed, model), _turn(governed, production, question)))
+    _, result = run(_collect(_path(governed, model), _turn(governed, production, question)))
     sent = " ".join(m.content for m in model.requests[0].messages)
     assert "Vries" not in sent
     assert "[PERSOON_1]" in sent
@@ -128,7 +126,7 @@ def test_personal_data_the_model_invents_is_masked_and_counted(
     model = ScriptedModel(
         ["Een paspoort kost € 80,35 [1]. ", "Bel mevrouw Bakker op 06-12345678 [1]."]
     )
-    pieces, result = asyncio.run(
+    pieces, result = run(
         _collect(_path(governed, model), _turn(governed, production, "wat kost een paspoort"))
     )
     shown = "".join(pieces)
@@ -164,7 +162,7 @@ def test_kill_switch_stops_a_stream_in_flight(governed: Governed, production: st
         outcome, _ = await asyncio.gather(scenario(), suspend_soon())
         return outcome
 
-    pieces, result = asyncio.run(both())
+    pieces, result = run(both())
     assert result.refused
     assert result.reason == "use_case_suspended"
     assert "afgebroken" in result.answer
@@ -186,7 +184,7 @@ def test_model_down_before_answering_falls_back_as_configured(
         status=UseCaseStatus.PRODUCTION, allowed_models=[MODEL], model_fallback=fallback
     )
     model = ScriptedModel(ANSWER, fail_before=True)
-    result = asyncio.run(_path(governed, model).answer(_turn(governed, slug, "paspoort kosten")))
+    result = run(_path(governed, model).answer(_turn(governed, slug, "paspoort kosten")))
     assert result.refused is refused
     assert result.engine == engine
     if refused:
@@ -197,7 +195,7 @@ def test_model_down_before_answering_falls_back_as_configured(
 
 def test_model_failing_mid_stream_withdraws_the_answer(governed: Governed, production: str) -> None:
     model = ScriptedModel(ANSWER, fail_after=2)
-    _, result = asyncio.run(
+    _, result = run(
         _collect(_path(governed, model), _turn(governed, production, "Wat kost een paspoort?"))
     )
     assert result.refused
@@ -206,7 +204,7 @@ def test_model_failing_mid_stream_withdraws_the_answer(governed: Governed, produ
 
 def test_no_relevant_source_means_no_model_call(governed: Governed, production: str) -> None:
     model = ScriptedModel(ANSWER)
-    result = asyncio.run(
+    result = run(
         _path(governed, model).answer(
             _turn(governed, production, "Wanneer is de bibliotheek open?")
         )
@@ -225,7 +223,7 @@ def test_history_is_guarded_like_the_question_with_one_mapping(
         ChatMessage("assistant", "Dank u."),
     )
     turn = _turn(governed, production, "Wat kost een paspoort voor BSN 111222333?", history=history)
-    asyncio.run(_path(governed, model).answer(turn))
+    run(_path(governed, model).answer(turn))
     sent = [m.content for m in model.requests[0].messages]
     assert not any("111222333" in text for text in sent)
     assert "[BSN_1]" in sent[1]
@@ -243,7 +241,7 @@ def test_personal_data_in_the_history_is_refused_where_the_question_would_be(
         "Wat kost een paspoort?",
         history=(ChatMessage("user", "Bel mij op 06-12345678."),),
     )
-    result = asyncio.run(_path(governed, model).answer(turn))
+    result = run(_path(governed, model).answer(turn))
     assert result.refused
     assert result.reason == "personal_data_in_sandbox"
     assert model.requests == []
@@ -254,10 +252,8 @@ def test_an_unanswerable_follow_up_stays_in_the_conversation(
 ) -> None:
     owner = Owner(visitor_hash="bezoeker-2")
     path = _path(governed, ScriptedModel(ANSWER))
-    first = asyncio.run(
-        path.answer(_turn(governed, production, "Wat kost een paspoort?", owner=owner))
-    )
-    second = asyncio.run(
+    first = run(path.answer(_turn(governed, production, "Wat kost een paspoort?", owner=owner)))
+    second = run(
         path.answer(
             _turn(
                 governed,

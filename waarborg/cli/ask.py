@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Annotated, Any
 
 import typer
 
@@ -54,7 +56,7 @@ def ask_command(
             channel="cli",
         )
         try:
-            result = asyncio.run(_answer(database, Vault(settings.secret_bytes()), settings, turn))
+            result = _run(_answer(database, Vault(settings.secret_bytes()), settings, turn))
         except QuestionError as error:
             raise fail(str(error)) from None
     if output == Format.JSON:
@@ -74,3 +76,14 @@ async def _answer(
         return await GovernedPath(database, IndexCache(), vault, registry).answer(turn)
     finally:
         await registry.aclose_all()
+
+
+def _run(coroutine: Coroutine[Any, Any, AnswerResult]) -> AnswerResult:
+    """``asyncio.run``, also when the caller's thread already runs an event loop (the command
+    called from a program or a test that is itself async): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
