@@ -120,3 +120,10 @@ def live_url(app: FastAPI) -> Iterator[str]:
 def client(live_url: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=live_url, follow_redirects=True, timeout=30) as http:
         yield http
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: their session-wide Playwright keeps an event loop running in the
+    main thread, under which the async tests (anyio's runner, ``asyncio.run``) cannot start."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -22,6 +22,8 @@ from tests.support.web import csrf_from, login
 from waarborg.accounts.api_keys import create_api_key
 from waarborg.accounts.roles import ALL_ROLES, Role
 from waarborg.accounts.users import create_user, get_user
+from waarborg.conversations.store import ConversationStore, Owner
+from waarborg.conversations.vault import Vault
 from waarborg.db.database import Database
 from waarborg.db.tables import ApiKey, ModelEntry, Organisation, User
 from waarborg.governance.actors import Actor
@@ -42,6 +44,7 @@ class Victim:
     markers: list[str]
     use_case_slug: str = ""
     model_key: str = ""
+    conversation_id: str = ""
 
     def path_value(self, name: str) -> str:
         values = {
@@ -53,9 +56,12 @@ class Victim:
             # B's only use case is unpublished, so B has no public register page: the public
             # routes must answer 404 here and show nothing of B's records.
             "organisation_slug": self.tenant.organisation.slug,
+            # B's use case is internal and has no widget origins: the widget routes refuse it.
+            "org_slug": self.tenant.organisation.slug,
             "use_case_slug": self.use_case_slug,
             "key": self.model_key,
             "fmt": "json",
+            "conversation_id": self.conversation_id,
         }
         if name not in values:
             pytest.fail(f"route parameter '{name}' unknown to the tenant-isolation test: add it")
@@ -108,6 +114,10 @@ def victim(database: Database, make_tenant: Callable[..., Tenant]) -> Victim:
             owner,
         )
         use_case_slug, use_case_id = use_case.slug, use_case.id
+        store = ConversationStore(session, Vault(b"test-secret-key-that-is-long-enough"))
+        conversation = store.open(use_case, Owner(user_id=user_ids[0]), "assistent")
+        store.add(conversation, "user", "Vraag van B", retention_days=30)
+        conversation_id = conversation.id
     markers = [
         tenant.organisation.name,
         tenant.organisation.slug,
@@ -119,8 +129,11 @@ def victim(database: Database, make_tenant: Callable[..., Tenant]) -> Victim:
         use_case_slug,
         use_case_id,
         model_key,
+        conversation_id,
     ]
-    return Victim(tenant, user_ids, key_id, secret, markers, use_case_slug, model_key)
+    return Victim(
+        tenant, user_ids, key_id, secret, markers, use_case_slug, model_key, conversation_id
+    )
 
 
 @pytest.fixture
@@ -204,7 +217,8 @@ def test_no_route_gives_organisation_a_anything_of_organisation_b(
     # Routes that address B's records by id must fail (not found, or refused before lookup).
     by_route = {(m, t): code for m, t, code in checked}
     for method, template in routes:
-        if any(f"{{{name}}}" in template for name in ("user_id", "key_id", "slug", "key")):
+        addressed = ("user_id", "key_id", "slug", "key", "conversation_id")
+        if any(f"{{{name}}}" in template for name in addressed):
             assert by_route[(method, template)] in (403, 404, 422), (method, template)
             if method == "GET":
                 assert by_route[(method, template)] == 404, (method, template)
