@@ -9,12 +9,14 @@ import json
 import re
 from pathlib import Path
 
-from benchmarks.privacy import heldout
+from benchmarks.privacy import heldout, heldout2, heldout3
 from benchmarks.privacy.templates import LOOK_ALIKES, POSITIVE
 from benchmarks.privacy.values import Values
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 HELDOUT = Path(__file__).with_name("heldout.jsonl")
+HELDOUT2 = Path(__file__).with_name("heldout2.jsonl")
+HELDOUT3 = Path(__file__).with_name("heldout3.jsonl")
 SLOT = re.compile(r"\{([A-Z_]+)(?::([a-z_0-9]+)(?:\|([^}]*))?|=([^}]*))\}")
 INSTANCES = 4
 
@@ -32,8 +34,8 @@ def fill(template: str, values: Values) -> tuple[str, list[dict[str, object]]]:
         entity_type, generator, suffix, literal = match.groups()
         if literal is not None:
             value = literal
-        elif generator == "iban_be":
-            value = values.iban("BE")
+        elif generator.startswith("iban_"):
+            value = values.iban(generator[5:].upper())
         else:
             value = str(getattr(values, generator)()) + (suffix or "")
         parts.append(value)
@@ -87,6 +89,8 @@ def write(path: Path, records: list[dict[str, object]]) -> None:
 def main() -> None:
     write(CORPUS, build())
     write(HELDOUT, build(7, heldout.POSITIVE, heldout.LOOK_ALIKES, instances=2, prefix="h"))
+    write(HELDOUT2, build(41, heldout2.POSITIVE, heldout2.LOOK_ALIKES, instances=1, prefix="k"))
+    write(HELDOUT3, build(73, heldout3.POSITIVE, heldout3.LOOK_ALIKES, instances=1, prefix="m"))
 
 
 if __name__ == "__main__":

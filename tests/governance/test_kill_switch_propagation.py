@@ -14,11 +14,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.support.databases import temporary_database
 from waarborg.accounts.api_keys import create_api_key
@@ -36,6 +38,7 @@ from waarborg.governance.vocabulary import UseCaseStatus
 
 TRIALS = 5
 CLIENTS = 4
+TIMEOUT = 15.0  # seconds per request: generous for a loaded machine, short of a hang
 
 
 def _free_port() -> int:
@@ -44,8 +47,16 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Servers:
+    base: str
+    secrets: tuple[str, str, str]  # program, operator (CISO), owner
+    pid: int
+    diagnosis: Callable[[], str]
+
+
 @pytest.fixture
-def two_workers(tmp_path: Path) -> Iterator[tuple[str, tuple[str, str, str], int]]:
+def two_workers(tmp_path: Path) -> Iterator[Servers]:
     with temporary_database("postgresql", tmp_path) as url:
         database = Database(url)
         upgrade(database.engine)
@@ -90,29 +101,59 @@ def two_workers(tmp_path: Path) -> Iterator[tuple[str, tuple[str, str, str], int
             "WAARBORG_SECRET_KEY": "propagatie-test-sleutel-met-genoeg-tekens",
         }
         executable = Path(sys.executable).with_name("waarborg")
-        server = subprocess.Popen(
-            [str(executable), "serve", "--port", str(port), "--workers", "2"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        log_path = tmp_path / "server.log"
+        with log_path.open("wb") as log:
+            server = subprocess.Popen(
+                [str(executable), "serve", "--port", str(port), "--workers", "2"],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         base = f"http://127.0.0.1:{port}"
         try:
-            _wait_ready(base, server)
-            yield base, secrets, server.pid
+            _wait_ready(base, server, log_path)
+            yield Servers(base, secrets, server.pid, lambda: _diagnosis(url, log_path))
+        except Exception:
+            # Say what the server and the database were doing; a bare timeout tells nothing.
+            print(_diagnosis(url, log_path))
+            raise
         finally:
             server.terminate()
-            server.wait(timeout=30)
-            if server.stderr:
-                server.stderr.close()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
             database.dispose()
 
 
-def _wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
+def _diagnosis(url: str, log_path: Path) -> str:
+    """The server's own log and every session of the test database that is not idle."""
+    lines = ["--- waarborg serve log ---", log_path.read_text(errors="replace")[-6000:]]
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT pid, state, wait_event_type, wait_event, left(query, 200) "
+                    "FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND state <> 'idle'"
+                )
+            ).all()
+        lines.append("--- busy database sessions ---")
+        lines.extend(repr(tuple(row)) for row in rows)
+    except Exception as error:  # diagnosis must never hide the original failure
+        lines.append(f"database not inspected: {error!r}")
+    finally:
+        engine.dispose()
+    return "\n".join(lines)
+
+
+def _wait_ready(base: str, server: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + 120  # two workers importing at once on a busy machine
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise AssertionError(server.stderr.read().decode() if server.stderr else "exited")
+            raise AssertionError(log_path.read_text(errors="replace"))
         try:
             if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
                 return
@@ -140,6 +181,8 @@ class _Poller:
     def __init__(self, base: str, headers: dict[str, str]) -> None:
         self._base, self._headers = base, headers
         self._observations: list[tuple[float, float, bool]] = []
+        self.errors: list[str] = []
+        self.offered = threading.Event()  # some answer offered the use case
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._run) for _ in range(CLIENTS)]
@@ -155,12 +198,20 @@ class _Poller:
         return sorted(self._observations)
 
     def _run(self) -> None:
-        with httpx.Client(base_url=self._base, headers=self._headers) as client:
+        with httpx.Client(base_url=self._base, headers=self._headers, timeout=TIMEOUT) as client:
             while not self._stop.is_set():
                 started = time.perf_counter()
-                seen = _offered(client)
+                try:
+                    seen = _offered(client)
+                except (httpx.HTTPError, KeyError, ValueError) as error:
+                    # Noted, not raised: an exception in a thread would surface in a later test.
+                    with self._lock:
+                        self.errors.append(f"{time.perf_counter() - started:.1f} s: {error!r}")
+                    return
                 with self._lock:
                     self._observations.append((started, time.perf_counter(), seen))
+                if seen:
+                    self.offered.set()
 
 
 def _offered(client: httpx.Client) -> bool:
@@ -169,15 +220,27 @@ def _offered(client: httpx.Client) -> bool:
 
 @pytest.mark.postgres
 def test_suspension_reaches_every_worker_within_a_second(
-    two_workers: tuple[str, tuple[str, str, str], int],
+    two_workers: Servers,
 ) -> None:
-    base, (program_secret, operator_secret, owner_secret), server_pid = two_workers
+    try:
+        _measure(two_workers)
+    except (AssertionError, httpx.HTTPError) as error:
+        pytest.fail(f"{error!r}\n{two_workers.diagnosis()}")
+
+
+def _measure(servers: Servers) -> None:
+    base, server_pid = servers.base, servers.pid
+    program_secret, operator_secret, owner_secret = servers.secrets
     assert _worker_count(server_pid) >= 2, "expected two worker processes"
     delays: list[float] = []
     first_refusals: list[float] = []
-    owner = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {owner_secret}"})
+    owner = httpx.Client(
+        base_url=base, headers={"Authorization": f"Bearer {owner_secret}"}, timeout=TIMEOUT
+    )
     program_headers = {"Authorization": f"Bearer {program_secret}"}
-    operator = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {operator_secret}"})
+    operator = httpx.Client(
+        base_url=base, headers={"Authorization": f"Bearer {operator_secret}"}, timeout=TIMEOUT
+    )
     with operator:
         for _trial in range(TRIALS):
             poller = _Poller(base, program_headers)
@@ -190,6 +253,7 @@ def test_suspension_reaches_every_worker_within_a_second(
             assert response.status_code == 200, response.text
             time.sleep(1.5)
             observations = poller.stop()
+            assert not poller.errors, f"requests failed: {poller.errors}"
             before = [seen for started, _ended, seen in observations if started < committed]
             after = [(s, e, seen) for s, e, seen in observations if s >= committed]
             assert any(before), "the use case was never offered before the suspension"

@@ -17,6 +17,9 @@ from waarborg.settings import Settings
 Host = Annotated[str, typer.Option(help="Adres om op te luisteren.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="Poort.")]
 Workers = Annotated[int, typer.Option(min=1, max=64, help="Aantal werkprocessen.")]
+# On SIGTERM a worker finishes its requests, but no longer than this: a request stuck on an
+# unreachable database must not keep a restart or a deployment waiting for ever.
+GRACEFUL_SHUTDOWN_SECONDS = 30
 
 
 def _prepare(settings: Settings, migrate: bool) -> None:
@@ -39,6 +42,7 @@ def _run(settings: Settings, host: str, port: int, workers: int) -> None:
         forwarded_allow_ips=settings.forwarded_allow_ips,
         access_log=False,  # the access log holds client addresses; Waarborg logs its own
         log_level="warning",
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
 
 

@@ -50,7 +50,9 @@ def scan_segments(
 
     def segment(cut: int) -> Segment:
         nonlocal buffer, base, done
-        found = detector.detect(buffer, start=done - base)
+        # Only the window, its left context and the overlap after it are scanned: the rest
+        # of the buffer belongs to the next window (scanning it here would double the work).
+        found = detector.detect(buffer[: cut + overlap - base], start=done - base)
         kept = [e.shifted(base) for e in found if e.start + base < cut]
         end = max([cut, *(e.end for e in kept)])
         piece = Segment(done, buffer[done - base : end - base], kept)

@@ -26,8 +26,10 @@ NEGATIVE_LABELS = (
     r"(?:kenmerk|zaak(?:nummer|nr)?|zaaknr|factuur(?:nummer|nr)?|dossier(?:nummer|nr)?|"
     r"klant(?:nummer|nr)|order(?:nummer|nr)?|polis(?:nummer|nr)?|referentie(?:nummer)?|ref\.?|"
     r"relatie(?:nummer|nr)|registratie(?:nummer|nr)|rsin|vestigingsnummer|kvk(?:-?nummer)?|"
-    r"artikel|art\.|lid|versie|bedrag|nota(?:nummer)?|aanslag(?:nummer)?|ticket(?:nummer)?|"
-    r"subsidie(?:nummer)?|project(?:nummer)?|besluit(?:nummer)?|verzoek(?:nummer)?)"
+    r"artikel(?:nummer|nr)?|art\.|lid|versie|bedrag|nota(?:nummer)?|aanslag(?:nummer)?|"
+    r"ticket(?:nummer)?|subsidie(?:nummer)?|project(?:nummer)?|besluit(?:nummer)?|"
+    r"verzoek(?:nummer)?|meldings?nummer|type(?:nummer)?|serie(?:nummer)?|"
+    r"product(?:code|nummer)?|bestel(?:nummer|code)|onderdeel(?:nummer)?|code|model)"
 )
 
 

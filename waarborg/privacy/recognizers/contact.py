@@ -19,18 +19,21 @@ class PhoneRecognizer:
 
     def __init__(self) -> None:
         self._pattern = re.compile(
-            r"(?<![\w+/.,-])("
+            r"("
             r"(?:(?:\+|00)\s?31|\(\+31\))[ .-]?(?:\(0\)[ .-]?)?\(?\d"
             r"|\(0\d{1,3}\)[ .-]?\d"
             r"|0\d"
             r")((?:(?:[ ./-]|\s-\s|\)\s?)?\d){4,12})(?![\w]|[.,-]\d)"
         )
+        # Where a number can start: "+", "0" or "(" not inside a word or another number.
+        # (Found first with a cheap pattern; the full one is only tried there.)
+        self._start = re.compile(r"[+0(](?<![\w+/.,-][+0(])")
         self._date_like = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2,4}(?!\d|[-/.]\d)")
         self._negative = compile_label(NEGATIVE_LABELS, gap=12)
 
     def find(self, text: str) -> Iterator[Entity]:
         position = 0
-        while match := self._pattern.search(text, position):
+        while match := self._search(text, position):
             start = match.start()
             position = match.end()
             raw = match.group(0)
@@ -55,6 +58,13 @@ class PhoneRecognizer:
             position = start + end
             yield Entity(start, start + end, EntityType.TELEFOON, value)
 
+    def _search(self, text: str, position: int) -> re.Match[str] | None:
+        for candidate in self._start.finditer(text, position):
+            match = self._pattern.match(text, candidate.start())
+            if match is not None:
+                return match
+        return None
+
 
 def _cut_after_digits(raw: str, needed: int) -> int | None:
     """The end of the first ``needed`` digits of ``raw``; None when there are fewer, or when
@@ -73,20 +83,46 @@ class EmailRecognizer:
     """E-mail addresses, including new and long top-level domains."""
 
     def __init__(self) -> None:
-        self._pattern = re.compile(
-            r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,24}(?![\w-])"
-        )
+        # Anchored on the "@" (rare in text); the local part is read backwards from it.
+        self._domain = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,24}(?![\w-])")
 
     def find(self, text: str) -> Iterator[Entity]:
-        if "@" not in text:
-            return
-        for match in self._pattern.finditer(text):
-            yield Entity(match.start(), match.end(), EntityType.EMAIL, match.group(0))
+        at = text.find("@")
+        while at != -1:
+            domain = self._domain.match(text, at)
+            start = at
+            while start and (text[start - 1].isalnum() or text[start - 1] in "._%+-"):
+                start -= 1
+            if domain is not None and start < at:
+                yield Entity(start, domain.end(), EntityType.EMAIL, text[start : domain.end()])
+                at = text.find("@", domain.end())
+            else:
+                at = text.find("@", at + 1)
+
+
+# Words that make a dotted number a section, table, rule or version number, not an address.
+_STRUCTURE_WORDS = (
+    r"versie|version|release|build|update|upgrade|v|artikel|art\.|paragraaf|par\.|"
+    r"hoofdstuk|hfst\.|bijlage|tabel|figuur|fig\.|afbeelding|grafiek|schema|sectie|§|nummer|"
+    r"nr\.?|maatregel|eis|norm|control|onderdeel|punt|stap|fase|lid|"
+    r"rubriek|regel|item|niveau|code|standaard|model|deel"
+)
+# Words that say a number is a network address ("vanaf", "IP-adres", "server").
+_IP_CONTEXT = (
+    "ip", "ipv4", "ipv6", "adres", "vanaf", "server", "host", "dns", "gateway", "router",
+    "netwerk", "inlog", "login", "sessie", "verbinding", "firewall", "proxy", "subnet",
+    "logbestand", "log", "wifi", "vpn", "client", "machine", "apparaat", "computer",
+)  # fmt: skip
+_SMALL_OCTET = 20
 
 
 class IpRecognizer:
-    """IPv4 and IPv6 addresses, validated by :mod:`ipaddress`; version numbers and article
-    numbers that look like IPv4 addresses are skipped by their label."""
+    """IPv4 and IPv6 addresses, validated by :mod:`ipaddress`.
+
+    Dotted numbers are also section, table and version numbers ("Tabel 2.4.6.1", "versie
+    3.2.10.4"): a number right after such a word is skipped, and a number whose four parts
+    are all small (at most 20, as section numbers are) needs a network word nearby ("vanaf",
+    "IP-adres", "server") to count as an address."""
 
     def __init__(self) -> None:
         self._v4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?![\w]|\.\d)")
@@ -96,9 +132,9 @@ class IpRecognizer:
         )
         self._v6_anchor = re.compile(r":[0-9A-Fa-f]{0,4}:")
         self._not_ip = re.compile(
-            r"(?:versie|version|release|build|update|upgrade|v|artikel|art\.|paragraaf|"
-            r"hoofdstuk|bijlage|§|nummer|nr\.?)\s*[:.]?\s*(?:naar\s+|van\s+)?$"
+            rf"\b(?:{_STRUCTURE_WORDS})\s*[:.]?\s*(?:(?:naar|van|en|tot|t/m)\s+|[\d.]+,?\s+){{0,3}}$"
         )
+        self._context_word = re.compile(r"[^\W\d_]+")
 
     def find(self, text: str) -> Iterator[Entity]:
         for match in self._v4.finditer(text):
@@ -107,7 +143,12 @@ class IpRecognizer:
                 ipaddress.IPv4Address(value)
             except ValueError:
                 continue
-            if self._not_ip.search(before(text, match.start(), 25)):
+            context = before(text, match.start(), 60)
+            if self._not_ip.search(context[-40:]):
+                continue
+            if max(map(int, value.split("."))) <= _SMALL_OCTET and not self._network_context(
+                context, text[match.end() : match.end() + 30].lower()
+            ):
                 continue
             yield Entity(match.start(), match.end(), EntityType.IP_ADRES, value)
         seen: set[int] = set()
@@ -118,6 +159,13 @@ class IpRecognizer:
                     continue
                 seen.add(match.start())
                 yield from self._v6_entity(match)
+
+    def _network_context(self, before_text: str, after_text: str) -> bool:
+        for part in (before_text, after_text):
+            for word in self._context_word.findall(part):
+                if word in _IP_CONTEXT or word.startswith(("ip", "inlog", "netwerk")):
+                    return True
+        return False
 
     def _v6_entity(self, match: re.Match[str]) -> Iterator[Entity]:
         value = match.group(0)

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from waarborg.privacy.checksums import IBAN_LENGTHS, bsn_valid, btw_valid, iban_valid
 from waarborg.privacy.entities import Entity, EntityType
 from waarborg.privacy.recognizers.base import NEGATIVE_LABELS, before, compile_label
-from waarborg.privacy.recognizers.text import lowered
+from waarborg.privacy.recognizers.text import keyword_windows, lowered
 
+_ASCII_WORD = re.compile(r"\w", re.ASCII)
 _DIGITS_END = r"(?!\w|[.,/-]\d|,-)"
 
 
@@ -30,7 +31,13 @@ class BsnRecognizer:
         )
         self._label = compile_label(r"(?:bsn|burgerservicenummer|sofi-?nummer)", gap=30)
         self._negative = compile_label(NEGATIVE_LABELS, gap=12)
+        # An organisation's number (RSIN, fiscaal nummer) is often named further back.
+        self._organisation = compile_label(
+            r"(?:rsin|fiscaal\s+nummer|fiscaalnummer|anbi|oin)", gap=45
+        )
         self._money = re.compile(r"(?:€|eur|euro)\s*$")
+        # "699.736.535 euro": thousands separators and a currency after it make an amount.
+        self._money_after = re.compile(r"\s*(?:euro\b|eur\b|€|,-|mln\b|miljoen\b)", re.IGNORECASE)
 
     def find(self, text: str) -> Iterator[Entity]:
         for match in self._pattern.finditer(text):
@@ -38,13 +45,17 @@ class BsnRecognizer:
             digits = raw.replace(" ", "").replace(".", "")
             if not bsn_valid(digits):
                 continue
-            context = before(text, match.start(), 40)
+            context = before(text, match.start(), 60)
             if self._money.search(context):
                 continue
-            labelled = bool(self._label.search(context))
+            labelled = bool(self._label.search(context[-40:]))
+            if not labelled and self._money_after.match(text, match.end()):
+                continue
             if len(digits) == 8 and not labelled:
                 continue
-            if not labelled and self._negative.search(context):
+            if not labelled and (
+                self._negative.search(context) or self._organisation.search(context)
+            ):
                 continue
             yield Entity(match.start(), match.end(), EntityType.BSN, raw)
 
@@ -53,15 +64,26 @@ class IbanRecognizer:
     """IBANs of any registered country, compact or in groups of four, in either case."""
 
     def __init__(self) -> None:
-        self._pattern = re.compile(
-            r"(?<![\w])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30})", re.ASCII
-        )
+        # Candidates are found by their check digits (digits are rarer than letters, and a
+        # pattern that starts with a lookbehind is tried at every position).
+        self._digits = re.compile(r"\d\d(?<=[A-Za-z]{2}\d\d)", re.ASCII)
+        self._pattern = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}", re.ASCII)
+
+    def _search(self, text: str, position: int) -> re.Match[str] | None:
+        while digits := self._digits.search(text, position + 2):
+            start = digits.start() - 2
+            if not (start and _ASCII_WORD.match(text, start - 1)):
+                match = self._pattern.match(text, start)
+                if match is not None:
+                    return match
+            position = start + 1
+        return None
 
     def find(self, text: str) -> Iterator[Entity]:
         position = 0
-        while match := self._pattern.search(text, position):
+        while match := self._search(text, position):
             position = match.start() + 1
-            raw = match.group(1)
+            raw = match.group(0)
             length = IBAN_LENGTHS.get(raw[:2].upper())
             if length is None:
                 continue
@@ -85,15 +107,17 @@ class BtwRecognizer:
     """Dutch VAT ids (NL + 9 digits + B + 2 digits) that pass one of the two checks."""
 
     def __init__(self) -> None:
-        self._pattern = re.compile(
-            r"(?<![\w])(NL(?:[ .]?\d){9}[ .]?B[ .]?\d{2})(?!\w)", re.IGNORECASE
-        )
+        # On the lowercased text: a literal "nl" lets the regex engine skip ahead.
+        self._pattern = re.compile(r"(?<![\w])(nl(?:[ .]?\d){9}[ .]?b[ .]?\d{2})(?!\w)")
 
     def find(self, text: str) -> Iterator[Entity]:
-        for match in self._pattern.finditer(text):
-            compact = re.sub(r"[ .]", "", match.group(1))
-            if btw_valid(compact):
-                yield Entity(match.start(), match.end(), EntityType.BTW, match.group(1))
+        low = lowered(text)
+        if "nl" not in low:
+            return
+        for match in self._pattern.finditer(low):
+            value = text[match.start(1) : match.end(1)]
+            if btw_valid(value.replace(" ", "").replace(".", "")):
+                yield Entity(match.start(1), match.end(1), EntityType.BTW, value)
 
 
 class LabelledNumberRecognizer:
@@ -114,9 +138,14 @@ class LabelledNumberRecognizer:
         low = lowered(text)
         if not any(keyword in low for keyword in self._keywords):
             return  # no label anywhere: nothing of this type can be taken
-        for match in self._pattern.finditer(text):
-            if self._label.search(before(text, match.start(), 60)):
-                yield Entity(match.start(), match.end(), self._type, match.group(1))
+        seen: set[int] = set()
+        for window in keyword_windows(low, self._keywords, before=0, after=80):
+            for match in self._pattern.finditer(text, *window):
+                if match.start() in seen:
+                    continue
+                seen.add(match.start())
+                if self._label.search(before(text, match.start(), 60)):
+                    yield Entity(match.start(), match.end(), self._type, match.group(1))
 
 
 _DOCUMENT_LABELS = {
@@ -129,10 +158,21 @@ _DOCUMENT_LABELS = {
     "identiteitsbewijs": EntityType.ID_KAART,
     "id-bewijs": EntityType.ID_KAART,
     "documentnummer": EntityType.ID_KAART,
+    "documentnr": EntityType.ID_KAART,
+    "document nr": EntityType.ID_KAART,
+    "legitimatie": EntityType.ID_KAART,
+    "legitimeer": EntityType.ID_KAART,
+    "gelegitimeerd": EntityType.ID_KAART,
+    "legitimeren": EntityType.ID_KAART,
+    "reisdocument": EntityType.PASPOORT,
 }
-
-
-_DOCUMENT_KEYWORDS = ("paspoort", "passport", "kaart", "identiteitsbewijs", "id-bewijs", "document")
+_GENERIC_LABELS = frozenset(
+    {"documentnummer", "documentnr", "document nr", "legitimatie", "legitimeer", "gelegitimeerd",
+     "legitimeren"}
+)  # fmt: skip
+_DOCUMENT_KEYWORDS = (
+    "paspoort", "passport", "kaart", "identiteitsbewijs", "id-bewijs", "document", "legitim",
+)  # fmt: skip
 
 
 class DocumentRecognizer:
@@ -140,13 +180,16 @@ class DocumentRecognizer:
     never the letter O) and ten-digit driving-licence numbers, each after its label."""
 
     def __init__(self) -> None:
-        self._document = re.compile(
-            r"(?<![\w-])([A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9])(?![\w-])", re.IGNORECASE
+        # On the lowercased text, near a label only (see ``find``).
+        self._document = re.compile(r"(?<![\w-])([a-np-z]{2}[a-np-z0-9]{6}[0-9])(?![\w-])")
+        labels = (
+            r"(reisdocument|paspoort|passport|identiteitskaart|id-kaart|idkaart|id kaart|"
+            r"identiteitsbewijs|id-bewijs|documentnummer|documentnr|document nr|legitimatie|"
+            r"legitimeer|gelegitimeerd|legitimeren)"
         )
-        self._label = re.compile(
-            r"(paspoort|passport|identiteitskaart|id-kaart|idkaart|id kaart|identiteitsbewijs|"
-            r"id-bewijs|documentnummer)"
-        )
+        self._label = re.compile(labels)
+        # A label right after the number: "NT9H951W0 (paspoort)", "IR57BH2K3, ID-kaart".
+        self._label_after = re.compile(rf"\s*[(,:;-]?\s*(?:het\s+|een\s+|zijn\s+|haar\s+)?{labels}")
         self._licence = LabelledNumberRecognizer(
             EntityType.RIJBEWIJS,
             10,
@@ -159,15 +202,26 @@ class DocumentRecognizer:
         low = lowered(text)
         if not any(keyword in low for keyword in _DOCUMENT_KEYWORDS):
             return
-        for match in self._document.finditer(text):
-            value = match.group(1)
-            if sum(c.isdigit() for c in value) < 3:
-                continue
-            context = before(text, match.start(), 70)
-            labels = self._label.findall(context)
-            if not labels:
-                continue
-            # The nearest specific label decides; "documentnummer" alone means an identity card.
-            specific = [label for label in labels if label != "documentnummer"]
-            chosen = specific[-1] if specific else labels[-1]
-            yield Entity(match.start(), match.end(), _DOCUMENT_LABELS[chosen], value)
+        seen: set[int] = set()
+        for window in keyword_windows(low, _DOCUMENT_KEYWORDS, before=40, after=80):
+            for match in self._document.finditer(low, *window):
+                if match.start() not in seen:
+                    seen.add(match.start())
+                    yield from self._document_entity(text, low, match)
+
+    def _document_entity(self, text: str, low: str, match: re.Match[str]) -> Iterator[Entity]:
+        value = text[match.start(1) : match.end(1)]
+        if sum(c.isdigit() for c in value) < 3:
+            return
+        context = before(text, match.start(), 70)
+        labels = self._label.findall(context)
+        after = self._label_after.match(low, match.end())
+        if after:
+            labels.append(after.group(1))
+        if not labels:
+            return
+        # The nearest specific label decides; a generic one ("documentnummer",
+        # "legitimatie") alone means an identity card.
+        specific = [label for label in labels if label not in _GENERIC_LABELS]
+        chosen = specific[-1] if specific else labels[-1]
+        yield Entity(match.start(), match.end(), _DOCUMENT_LABELS[chosen], value)

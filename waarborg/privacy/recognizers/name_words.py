@@ -35,11 +35,14 @@ WEAK_TITLES = _set(
     "partner man vrouw zoontje dochtertje namens cc burgemeester wethouder minister "
     "staatssecretaris raadslid notaris advocaat advocate dokter huisarts agent rechter "
     "consulent casemanager klantmanager behandelaar wijkagent boa leerplichtambtenaar kind opa "
-    "oma oom tante neef nicht door"
+    "oma oom tante neef nicht groet groeten hoogachtend"
 )
-WEAK_TITLE_PHRASES = _set(
-    "gesproken_met gesprek_met contact_met bezoek_van brief_van mail_van melding_van "
-    "verzoek_van bezwaar_van aanvraag_van"
+WEAK_TITLE_PHRASES = _set("gesproken_met gesprek_met contact_met")
+# Prepositions before a name: one unlisted word after them is as often an organisation or a
+# product ("vervangen door Nextcloud", "brief van Eneco"), so it needs a second name word.
+LOOSE_TITLES = _set("door namens cc")
+LOOSE_TITLE_PHRASES = _set(
+    "bezoek_van brief_van mail_van melding_van verzoek_van bezwaar_van aanvraag_van"
 )
 # Titles written capitalised inside a run ("Geachte Heer Jansen", "Mevrouw Bakker").
 TITLE_WORDS = _set(
@@ -63,6 +66,29 @@ ORGANISATION_WORDS = _set(
     "tunnel sluis fort kerk kapel lyceum gymnasium basisschool bank award lezing foundation "
     "vereniging genootschap orkest koor festival"
 )
+# Endings of compound words that name an organisation ("Cultuurfonds", "Kinderziekenhuis"):
+# like an organisation word, they end what came before as a name.
+ORGANISATION_SUFFIXES = (
+    "fonds", "ziekenhuis", "museum", "school", "college", "stichting", "instituut", "centrum",
+    "groep", "vereniging", "kliniek", "academie", "universiteit", "hogeschool", "bibliotheek",
+    "theater", "stadion", "kazerne", "orkest", "genootschap", "federatie", "bond", "raad",
+)  # fmt: skip
+# Words that name a company by its trade before its name ("Bouwbedrijf Van Wijnen",
+# "Adviesbureau Berenschot"): what follows is the company's name, not a person's.
+COMPANY_SUFFIXES = (
+    "bedrijf", "bureau", "corporatie", "kantoor", "maatschappij", "fabriek", "organisatie",
+    "coöperatie", "cooperatie", "onderneming", "firma", "concern", "leverancier",
+)  # fmt: skip
+# Words after a sole trader's name in a trade name ("Hans Kamphuis Advies", "R. Pronk
+# Schilderwerken"): the name ends before them.
+TRADE_SUFFIXES = (
+    "advies", "werken", "bouw", "techniek", "installatie", "installaties", "transport",
+    "makelaardij", "administratie", "administraties", "beheer", "services", "service",
+    "consultancy", "fotografie", "design", "media", "coaching", "training", "diensten",
+    "onderhoud", "montage", "verhuur", "handel", "catering", "schoonmaak", "interim",
+    "projecten", "solutions", "consult", "vastgoed", "advocatuur", "notariaat", "praktijk",
+    "hoveniers", "loodgieters", "vertalingen", "tekstbureau", "producties", "events",
+)  # fmt: skip
 # Brands and figures whose names look like a person's name.
 EXCLUDED_NAMES = frozenset(
     "albert heijn|jan linders|jeroen bosch|anne frank|willem-alexander|sinterklaas|"
@@ -72,5 +98,10 @@ EXCLUDED_NAMES = frozenset(
 # Every word that can start a title, to skip title search in texts without any.
 ALL_TITLE_WORDS = frozenset(
     phrase.split("_")[0].split(".")[0]
-    for phrase in STRONG_TITLES | STRONG_TITLE_PHRASES | WEAK_TITLES | WEAK_TITLE_PHRASES
+    for phrase in STRONG_TITLES
+    | STRONG_TITLE_PHRASES
+    | WEAK_TITLES
+    | WEAK_TITLE_PHRASES
+    | LOOSE_TITLES
+    | LOOSE_TITLE_PHRASES
 )
