@@ -52,6 +52,7 @@ def test_security_headers_on_pages(client: httpx.Client) -> None:
     page = client.get("/inloggen")
     assert page.headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
     assert page.headers["cache-control"] == "no-store"
 
 

@@ -72,6 +72,7 @@ def test_config_and_frame_for_an_allowed_origin(widget: Widget) -> None:
     assert frame.status_code == 200
     policy = frame.headers["content-security-policy"]
     assert f"frame-ancestors {ALLOWED}" in policy
+    assert "x-frame-options" not in frame.headers  # DENY would overrule frame-ancestors
     assert AI_LABEL in frame.text
     assert "Bel 14 0123." in frame.text
     assert "mailto:ai@voorbeeld.nl" in frame.text

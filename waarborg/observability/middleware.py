@@ -67,6 +67,10 @@ class ObservabilityMiddleware:
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
+                if b"content-security-policy" in present:
+                    # A route that sets its own policy (the widget's frame, which allowed sites
+                    # may embed) decides framing by its frame-ancestors; DENY would overrule it.
+                    present.add(b"x-frame-options")
                 headers.extend(h for h in SECURITY_HEADERS if h[0] not in present)
                 message["headers"] = headers
             elif message["type"] == "http.response.body" and not message.get("more_body"):
