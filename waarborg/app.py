@@ -22,6 +22,7 @@ from waarborg.api import privacy as api_privacy
 from waarborg.api import questions as api_questions
 from waarborg.api.routes import router as api_router
 from waarborg.db.migrate import SchemaTooNewError, schema_state, too_new_message
+from waarborg.knowledge.embedding_setup import make_embedding_worker
 from waarborg.observability.logging import configure_logging
 from waarborg.observability.metrics import Metrics
 from waarborg.observability.middleware import ObservabilityMiddleware
@@ -75,7 +76,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         purge_scheduler = scheduler_for(settings, runtime.database)
         if purge_scheduler is not None:
             purge_scheduler.start()
+        embedding_worker = make_embedding_worker(settings, runtime.database)
+        _app.state.embedding_worker = embedding_worker
+        if embedding_worker is not None:
+            embedding_worker.start()
         yield
+        if embedding_worker is not None:
+            await asyncio.to_thread(embedding_worker.stop)
         if purge_scheduler is not None:
             await asyncio.to_thread(purge_scheduler.stop)
         if runtime.backends is not None:
@@ -91,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.runtime = runtime
+    app.state.embedding_worker = None  # the background embedder, while the app runs
     app.state.metrics = metrics
     app.state.templates = make_templates()
 

@@ -9,6 +9,7 @@ from waarborg.accounts.throttle import LoginThrottler, ThrottlePolicy
 from waarborg.accounts.web_sessions import SessionPolicy
 from waarborg.conversations.vault import Vault
 from waarborg.db.database import Database
+from waarborg.knowledge.embedding_setup import make_index_cache
 from waarborg.knowledge.index_cache import IndexCache
 from waarborg.models.registry import BackendRegistry
 from waarborg.pipeline.governed import GovernedPath
@@ -50,7 +51,7 @@ class Runtime:
                     attempts_per_minute_per_client=settings.login_attempts_per_minute_per_client,
                 ),
             ),
-            indexes=IndexCache(),
+            indexes=make_index_cache(settings),
             vault=Vault(secret),
             backends=BackendRegistry.from_settings(settings),
         )

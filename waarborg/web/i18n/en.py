@@ -253,6 +253,23 @@ MESSAGES: dict[str, str] = {
     "gov.detail.change_status": "Change status",
     "gov.detail.warnings": "Warnings about the models",
     "gov.detail.fields": "Details",
+    "gov.sources.title": "Sources",
+    "gov.sources.none": "This application has no sources yet.",
+    "gov.sources.name": "Name",
+    "gov.sources.status": "Status",
+    "gov.sources.documents": "Documents",
+    "gov.sources.passages": "Passages",
+    "gov.sources.vectors": "Vectors",
+    "gov.sources.vectors_value": "vectors: {embedded} of {total}",
+    "gov.sources.vectors_intro": (
+        "Passages with a vector take part in hybrid search (words and meaning); until a "
+        "passage has its vector, it is found by its words only."
+    ),
+    "gov.source_status.nieuw": "new",
+    "gov.source_status.bezig": "running",
+    "gov.source_status.gereed": "done",
+    "gov.source_status.met_problemen": "done, with problems",
+    "gov.source_status.mislukt": "failed",
     "gov.kill.title": "Kill switch",
     "gov.kill.intro": (
         "Suspend the application if it may cause harm. It stops answering at once; only its "

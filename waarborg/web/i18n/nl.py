@@ -262,6 +262,23 @@ MESSAGES: dict[str, str] = {
     "gov.detail.change_status": "Status wijzigen",
     "gov.detail.warnings": "Waarschuwingen bij de modellen",
     "gov.detail.fields": "Gegevens",
+    "gov.sources.title": "Bronnen",
+    "gov.sources.none": "Deze toepassing heeft nog geen bronnen.",
+    "gov.sources.name": "Naam",
+    "gov.sources.status": "Status",
+    "gov.sources.documents": "Documenten",
+    "gov.sources.passages": "Passages",
+    "gov.sources.vectors": "Vectoren",
+    "gov.sources.vectors_value": "vectoren: {embedded} van {total}",
+    "gov.sources.vectors_intro": (
+        "Passages met een vector doen mee aan hybride zoeken (woorden en betekenis); tot een "
+        "passage haar vector heeft, wordt zij alleen op woorden gevonden."
+    ),
+    "gov.source_status.nieuw": "nieuw",
+    "gov.source_status.bezig": "bezig",
+    "gov.source_status.gereed": "gereed",
+    "gov.source_status.met_problemen": "gereed, met problemen",
+    "gov.source_status.mislukt": "mislukt",
     "gov.kill.title": "Noodstop",
     "gov.kill.intro": (
         "Schors de toepassing als zij schade kan doen. Zij stopt direct met antwoorden; alleen "

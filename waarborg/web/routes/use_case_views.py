@@ -21,6 +21,8 @@ from waarborg.governance.kill_switch import SUSPENDERS
 from waarborg.governance.lifecycle import TRANSITIONS, missing_for
 from waarborg.governance.use_cases import current_fields
 from waarborg.governance.vocabulary import UseCaseStatus
+from waarborg.knowledge.sources import list_sources
+from waarborg.knowledge.vectors import source_progress
 from waarborg.web.rendering import render
 from waarborg.web.routes.use_case_forms import is_owner_or_admin
 from waarborg.web.visitor import Visitor
@@ -92,6 +94,16 @@ def _warnings(db: Session, visitor: Visitor, use_case: UseCase) -> list[str]:
     return warnings
 
 
+def _sources(request: Request, db: Session, use_case: UseCase) -> dict[str, Any]:
+    """The use case's sources and, when the installation embeds passages, how many of each
+    source's passages have their vector (``vectors`` None: lexical retrieval only)."""
+    embedder = request.app.state.runtime.indexes.embedder
+    return {
+        "sources": list_sources(db, use_case),
+        "vectors": source_progress(db, embedder, use_case.id) if embedder else None,
+    }
+
+
 def detail_page(
     request: Request,
     visitor: Visitor,
@@ -126,5 +138,6 @@ def detail_page(
         "organisation_suspended": organisation.ai_suspended_at is not None,
         "error": error,
         "missing": missing or [],
+        **_sources(request, db, use_case),
     }
     return render(request, visitor, "toepassingen/detail.html", context, status_code)

@@ -1,0 +1,5 @@
+"""``python -m benchmarks.ingest``."""
+
+from benchmarks.ingest.run import main
+
+main()
