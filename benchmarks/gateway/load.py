@@ -68,3 +68,50 @@ async def run(
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         seconds = time.perf_counter() - began
     return Run(latencies, errors, seconds)
+
+
+async def open_loop(
+    url: str,
+    headers: dict[str, str],
+    body: dict[str, Any],
+    clients: int,
+    rate: float,
+    seconds: float,
+) -> Run:
+    """Open-loop load: ``clients`` clients, each starting a request every ``1 / rate`` seconds
+    whether or not its last one is answered. Latency counts from the planned start, so a
+    server that falls behind is not flattered by clients that wait for it."""
+    latencies: list[float] = []
+    errors = 0
+    interval = 1 / rate
+    limits = httpx.Limits(max_connections=clients * 4, max_keepalive_connections=clients * 4)
+
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+
+        async def one(planned: float) -> None:
+            nonlocal errors
+            try:
+                response = await client.post(url, headers=headers, json=body)
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            if ok:
+                latencies.append((time.perf_counter() - planned) * 1000)
+            else:
+                errors += 1
+
+        async def worker(offset: float) -> None:
+            tasks = []
+            start = time.perf_counter() + offset
+            for n in range(int(seconds * rate)):
+                planned = start + n * interval
+                delay = planned - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                tasks.append(asyncio.create_task(one(planned)))
+            await asyncio.gather(*tasks)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker(i * interval / clients) for i in range(clients)))
+        elapsed = time.perf_counter() - began
+    return Run(latencies, errors, elapsed)

@@ -40,7 +40,8 @@ def started(
         command, env={**os.environ, **(env or {})}, stdout=output, stderr=subprocess.STDOUT
     )
     try:
-        wait_for_port(port, process)
+        if port:  # 0: a stand-in that listens nowhere
+            wait_for_port(port, process)
         yield process
     finally:
         process.terminate()
@@ -74,6 +75,28 @@ def tree_rss_mb(pid: int) -> float:
         except OSError:
             continue
     return total / 1024
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its descendants (workers)."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(entry.name)] = fields
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    ticks, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        if current in stats:
+            ticks += int(stats[current][11]) + int(stats[current][12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 class PeakMemory:

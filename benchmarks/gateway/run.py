@@ -22,12 +22,14 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.gateway.load import Run, run
-from benchmarks.gateway.processes import PeakMemory, free_port, started
+from benchmarks.gateway.load import Run, open_loop, run
+from benchmarks.gateway.processes import PeakMemory, free_port, started, tree_cpu_seconds
 from benchmarks.gateway.setup import MODEL, USE_CASE, prepare
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = ROOT / "docs" / "benchmarks.md"
+RESULTS = ROOT / "benchmarks" / "gateway" / "results"
+DOCS = ROOT / "docs" / "benchmarks.md"
+ANALYSIS = "### Reading the figures against the targets"
 LETTER = (
     (
         "Geachte heer, mevrouw,\n\nOp 3 maart heb ik, Jan de Vries (BSN 111222333), wonend aan de "
@@ -54,6 +56,8 @@ LITELLM_OFFLINE = {
     "LITELLM_MASTER_KEY": "sk-benchmark-master-key-0123456789abcdef",
 }
 STREAMING_CLIENTS = 200
+# Open loop: 16 clients, each starting a request every 1/OPEN_RATE s whatever the answers do.
+OPEN_CLIENTS, OPEN_RATE, OPEN_SECONDS = 16, 2.0, 20.0
 
 
 def _body(model: str, stream: bool = False) -> dict[str, object]:
@@ -66,22 +70,49 @@ def _body(model: str, stream: bool = False) -> dict[str, object]:
 
 async def _measure(
     targets: dict[str, tuple[str, dict[str, str], str]],
-) -> dict[str, dict[int, Run]]:
+    pids: dict[str, int],
+    cpu: dict[str, float],
+) -> tuple[dict[str, dict[int, Run]], dict[str, Run]]:
+    """``cpu`` receives each server's CPU milliseconds per request at 16 clients."""
     results: dict[str, dict[int, Run]] = {name: {} for name in targets}
     for concurrency, count in LEVELS:
         for name, (url, headers, model) in targets.items():
             await run(url, headers, _body(model), concurrency, min(count, 50))  # warm-up
+            before = tree_cpu_seconds(pids[name])
             results[name][concurrency] = await run(url, headers, _body(model), concurrency, count)
-    return results
+            if concurrency == 16:
+                cpu[name] = (tree_cpu_seconds(pids[name]) - before) * 1000 / count
+    opened = {
+        name: await open_loop(url, headers, _body(model), OPEN_CLIENTS, OPEN_RATE, OPEN_SECONDS)
+        for name, (url, headers, model) in targets.items()
+    }
+    return results, opened
+
+
+def _load() -> str:
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--litellm", default=shutil.which("litellm") or "")
-    parser.add_argument("--database-url", default="", help="default: a SQLite file")
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="default: a SQLite file; e.g. postgresql+psycopg://postgres@127.0.0.1:5432/bench "
+        "(an empty database you made)",
+    )
+    parser.add_argument("--workers", type=int, default=1, help="Waarborg's worker processes")
+    parser.add_argument(
+        "--baseline",
+        default="",
+        help="a folder with another Waarborg source tree (its waarborg/ package), served as "
+        "a fourth path in the same run for an A/B comparison",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="waarborg-gateway-bench-"))
     upstream_port, waarborg_port, litellm_port = free_port(), free_port(), free_port()
+    baseline_port = free_port()
     database_url = args.database_url or f"sqlite:///{work / 'waarborg.db'}"
     installation = prepare(database_url)
     backends = {MODEL: {"base_url": f"http://127.0.0.1:{upstream_port}/v1", "model": "bench"}}
@@ -103,17 +134,23 @@ def main() -> None:
     )
     python = sys.executable
     auth = {"Authorization": f"Bearer {installation.api_key}"}
+    serve = [str(Path(python).parent / "waarborg"), "serve", "--workers", str(args.workers)]
+    baseline_env = {**waarborg_env, "PYTHONPATH": args.baseline}
+    loads = [_load()]
     with (
         started(
             [python, "-m", "benchmarks.gateway.upstream", "--port", str(upstream_port)],
             upstream_port,
         ) as upstream,
         started(
-            [str(Path(python).parent / "waarborg"), "serve", "--port", str(waarborg_port)],
-            waarborg_port,
-            waarborg_env,
-            work / "waarborg.log",
+            [*serve, "--port", str(waarborg_port)], waarborg_port, waarborg_env, work / "w.log"
         ) as waarborg,
+        started(
+            [*serve, "--port", str(baseline_port)] if args.baseline else [python, "-c", ""],
+            baseline_port if args.baseline else 0,
+            baseline_env,
+            work / "baseline.log",
+        ) as baseline,
         started(
             [
                 args.litellm,
@@ -138,12 +175,28 @@ def main() -> None:
                 "bench",
             ),
         }
+        if args.baseline:
+            targets["baseline"] = (
+                f"http://127.0.0.1:{baseline_port}/v1/chat/completions",
+                auth,
+                USE_CASE,
+            )
         with (
             PeakMemory(upstream.pid),
             PeakMemory(waarborg.pid) as w_mem,
             PeakMemory(litellm.pid) as l_mem,
+            PeakMemory(baseline.pid),
         ):
-            results = asyncio.run(_measure(targets))
+            loads.append(_load())
+            pids = {
+                "direct": upstream.pid,
+                "waarborg": waarborg.pid,
+                "litellm": litellm.pid,
+                "baseline": baseline.pid,
+            }
+            cpu: dict[str, float] = {}
+            results, opened = asyncio.run(_measure(targets, pids, cpu))
+            loads.append(_load())
             streaming = asyncio.run(
                 run(
                     targets["waarborg"][0],
@@ -154,26 +207,36 @@ def main() -> None:
                 )
             )
         memory = {"waarborg": w_mem.peak, "litellm": l_mem.peak}
-    _write(results, streaming, memory, database_url)
+    loads.append(_load())
+    meta = {
+        "url": database_url,
+        "workers": str(args.workers),
+        "load": "; ".join(loads),
+        "cpu": ", ".join(f"{name} {ms:.1f}" for name, ms in cpu.items()),
+    }
+    _write(results, opened, streaming, memory, meta)
+    if streaming.errors or any(r.errors for r in opened.values()):
+        for log in ("w.log", "litellm.log"):  # keep what the servers said about the errors
+            shutil.copy(work / log, RESULTS / f"{log}.{meta['workers']}w.txt")
     shutil.rmtree(work, ignore_errors=True)
 
 
 def _write(
-    results: dict[str, dict[int, Run]], streaming: Run, memory: dict[str, float], url: str
+    results: dict[str, dict[int, Run]],
+    opened: dict[str, Run],
+    streaming: Run,
+    memory: dict[str, float],
+    meta: dict[str, str],
 ) -> None:
-    when = datetime.now(UTC).strftime("%Y-%m-%d")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    backend = meta["url"].split(":", maxsplit=1)[0].split("+")[0]
+    names = [n for n in ("direct", "waarborg", "baseline", "litellm") if n in opened]
     lines = [
-        "<!-- gateway:start -->",
-        "## Gateway overhead: Waarborg's governed path against LiteLLM's proxy",
+        f"### Database `{backend}`, {meta['workers']} Waarborg worker(s)",
         "",
-        f"Measured {when} on {machine}; `python -m benchmarks.gateway`. One instantly answering "
-        "OpenAI-compatible upstream on 127.0.0.1; closed-loop clients in one process; a 2 KB "
-        "letter with personal data as the prompt. Waarborg runs the full governed path (API "
-        "key, policy, privacy guard pseudonymising the letter, prompt, output masking, audit "
-        f"event, database `{url.split(':', maxsplit=1)[0]}`), one worker; LiteLLM's proxy runs "
-        "without "
-        "guardrails, one worker. *Added* = the path's percentile minus the direct percentile.",
+        f"Measured {when} on {machine}; load average (1 / 5 / 15 min) before, at the start "
+        f"and after: {meta['load']}. Closed-loop clients:",
         "",
         "| clients | path | p50 ms | p95 ms | p99 ms | added p50 | added p95 | added p99 "
         "| req/s | errors |",
@@ -181,7 +244,7 @@ def _write(
     ]
     for concurrency, _ in LEVELS:
         direct = results["direct"][concurrency]
-        for name in ("direct", "waarborg", "litellm"):
+        for name in names:
             r = results[name][concurrency]
             added = [r.percentile(q) - direct.percentile(q) for q in (0.5, 0.95, 0.99)]
             shown = ["–"] * 3 if name == "direct" else [f"{a:.1f}" for a in added]
@@ -190,25 +253,60 @@ def _write(
                 f"| {r.percentile(0.99):.1f} | {' | '.join(shown)} | {r.throughput:.0f} "
                 f"| {r.errors} |"
             )
+    direct = opened["direct"]
     lines += [
         "",
-        f"Peak memory (resident, process tree): Waarborg {memory['waarborg']:.0f} MB, "
-        f"LiteLLM {memory['litellm']:.0f} MB.",
+        f"Open loop: {OPEN_CLIENTS} clients, each starting a request every "
+        f"{1000 / OPEN_RATE:.0f} ms ({OPEN_CLIENTS * OPEN_RATE:.0f} requests/s in all) for "
+        f"{OPEN_SECONDS:.0f} s; latency from the planned start.",
         "",
+        "| path | p50 ms | p95 ms | p99 ms | added p50 | added p95 | added p99 | errors |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name in names:
+        r = opened[name]
+        added = [r.percentile(q) - direct.percentile(q) for q in (0.5, 0.95, 0.99)]
+        shown = ["–"] * 3 if name == "direct" else [f"{a:.1f}" for a in added]
+        lines.append(
+            f"| {name} | {r.percentile(0.5):.1f} | {r.percentile(0.95):.1f} "
+            f"| {r.percentile(0.99):.1f} | {' | '.join(shown)} | {r.errors} |"
+        )
+    lines += [
+        "",
+        f"Server CPU per request at 16 clients (ms, user + system, whole process tree): "
+        f"{meta['cpu']}.",
+        "",
+        f"Peak memory (resident, process tree): Waarborg {memory['waarborg']:.0f} MB, "
+        f"LiteLLM {memory['litellm']:.0f} MB. "
         f"{STREAMING_CLIENTS} concurrent streaming clients through Waarborg: "
         f"{len(streaming.latencies)} streams completed, {streaming.errors} errors, "
         f"p95 {streaming.percentile(0.95):.0f} ms per whole stream.",
-        "<!-- gateway:end -->",
     ]
-    text = DOC.read_text()
-    start, end = "<!-- gateway:start -->", "<!-- gateway:end -->"
     section = "\n".join(lines)
-    if start in text:
-        text = text[: text.index(start)] + section + text[text.index(end) + len(end) :]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    DOC.write_text(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"gateway-{backend}-{meta['workers']}w.md"
+    out.write_text(section + "\n")
     print(section)
+    _replace_subsection(section)
+    print(f"(written to {DOCS} and {out})")
+
+
+def _replace_subsection(section: str) -> None:
+    """Put this run's figures in docs/benchmarks.md in place of the earlier run on the same
+    database and worker count (or before the section's closing analysis, the first time);
+    the written analysis around them stays as it is."""
+    text = DOCS.read_text()
+    heading = section.splitlines()[0]
+    start = text.find(heading + "\n")
+    if start >= 0:
+        after = text.find("\n### ", start + len(heading))
+        end = after + 1 if after >= 0 else len(text)
+        DOCS.write_text(text[:start] + section + "\n\n" + text[end:])
+        return
+    anchor = text.find(ANALYSIS)
+    if anchor < 0:
+        raise SystemExit(f"{DOCS} has no '{ANALYSIS}' heading to put the figures before")
+    DOCS.write_text(text[:anchor] + section + "\n\n" + text[anchor:])
 
 
 if __name__ == "__main__":

@@ -30,6 +30,26 @@ def test_missing_and_unknown_keys_are_401(gateway: Gateway) -> None:  # noqa: F8
         assert response.headers["www-authenticate"].startswith("Bearer")
 
 
+def test_every_v1_route_answers_401_in_the_openai_shape(gateway: Gateway) -> None:  # noqa: F811
+    keys = ({}, {"Authorization": "Basic abc"}, {"Authorization": "Bearer wb_nope"})
+    for headers in keys:
+        for method, path in (
+            ("GET", "/v1/models"),
+            ("POST", "/v1/chat/completions"),
+            ("POST", "/v1/embeddings"),
+        ):
+            response = httpx.request(
+                method, f"{gateway.url}{path}", headers=headers, json={"model": "x"}, timeout=30
+            )
+            error = _error(response, 401)
+            assert error["type"] == "authentication_error", (path, error)
+            assert error["param"] is None
+            assert error["code"] == (
+                "invalid_api_key" if "wb_" in str(headers) else "missing_api_key"
+            )
+            assert response.headers["www-authenticate"].startswith("Bearer")
+
+
 def test_malformed_json_is_400(gateway: Gateway) -> None:  # noqa: F811
     for content in (b"{niet json", b"[1, 2]", b"\xff\xfe"):
         response = gateway.post(

@@ -1,4 +1,7 @@
-"""API-key authentication: ``Authorization: Bearer wb_…``, bound to one organisation."""
+"""API-key authentication: ``Authorization: Bearer wb_…``, bound to one organisation.
+
+Errors have the OpenAI shape ``{"error": {"message", "type", "param", "code"}}``, like the
+gateway's (``waarborg.api.gateway_errors``)."""
 
 from __future__ import annotations
 
@@ -19,7 +22,14 @@ class ApiAuthError(HTTPException):
     def __init__(self, message: str) -> None:
         super().__init__(
             status_code=401,
-            detail={"error": {"code": "invalid_api_key", "message": message}},
+            detail={
+                "error": {
+                    "message": message,
+                    "type": "authentication_error",
+                    "param": None,
+                    "code": "invalid_api_key",
+                }
+            },
             headers={"WWW-Authenticate": 'Bearer realm="waarborg"'},
         )
 
@@ -39,9 +49,11 @@ class ApiCaller:
                 status_code=403,
                 detail={
                     "error": {
-                        "code": "key_without_user",
                         "message": "Deze API-sleutel handelt niet namens een actieve gebruiker; "
                         "maak er een aan in de console onder uw eigen account.",
+                        "type": "permission_error",
+                        "param": None,
+                        "code": "key_without_user",
                     }
                 },
             )

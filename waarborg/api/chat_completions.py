@@ -16,28 +16,33 @@ from collections.abc import AsyncIterator
 from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from sqlalchemy.orm import Session
 
-from waarborg.api.gateway_admission import Admitted, admission, record_tokens
-from waarborg.api.gateway_errors import GatewayError, KeyIdentity, bad_request, rejected
+from waarborg.api.gateway_errors import GatewayError, bad_request
+from waarborg.api.gateway_flow import Ready, Rejection, Unauthorised, admit_and_prepare
 from waarborg.api.gateway_format import Chunks, completion, completion_id, label_suffix, usage
-from waarborg.api.gateway_request import authenticate, read_json
+from waarborg.api.gateway_limits import spend
+from waarborg.api.gateway_request import bearer_secret, read_json
 from waarborg.api.gateway_schema import ChatBody, parse_chat
 from waarborg.governance.policy import Caller
-from waarborg.pipeline.generation import Delta
-from waarborg.pipeline.governed import GovernedPath
+from waarborg.pipeline.cpu_slots import cpu_slots
+from waarborg.pipeline.generation import Delta, Final
+from waarborg.pipeline.governed import Charge, GovernedPath
 from waarborg.pipeline.results import AnswerResult
 from waarborg.pipeline.turn import QuestionError, TurnRequest
 from waarborg.request_scope import get_runtime
+from waarborg.settings import Settings
 
 log = logging.getLogger("waarborg.gateway")
 router = APIRouter(prefix="/v1", tags=["gateway"])
 
 
-def _turn(who: KeyIdentity, body: ChatBody, max_chars: int) -> TurnRequest:
+def _turn(body: ChatBody, max_chars: int) -> TurnRequest:
+    """The turn; its organisation and caller are filled in once the key is known."""
     return TurnRequest(
-        organisation_id=who.organisation_id,
+        organisation_id="",
         use_case_slug=body.use_case,
-        caller=Caller(api_key_id=who.key_id),
+        caller=Caller(),
         question=body.question,
         model_key=body.model_key,
         channel="api",
@@ -53,58 +58,86 @@ def _prompt_text(body: ChatBody) -> str:
     return " ".join([*(m.content for m in body.history), body.question])
 
 
-@router.post("/chat/completions", name="gateway_chat_completions")
-async def chat_completions(request: Request) -> Response:
-    runtime = get_runtime(request)
-    settings = runtime.settings
-    try:
-        who = await authenticate(request, runtime.database)
-    except GatewayError as error:
-        return error.response()
+async def _parsed(
+    request: Request, settings: Settings
+) -> tuple[ChatBody, TurnRequest] | GatewayError:
     try:
         data = await read_json(request, settings.gateway_max_body_bytes)
         body = parse_chat(data, settings.gateway_max_message_chars)
-        turn = _turn(who, body, settings.gateway_max_message_chars)
+        turn = _turn(body, settings.gateway_max_message_chars)
         turn.normalised_question()
     except GatewayError as error:
-        return await rejected(runtime.database, who, error)
+        return error
     except QuestionError as error:
-        return await rejected(
-            runtime.database, who, bad_request("invalid_question", str(error), "messages")
-        )
-    admitted = await to_thread.run_sync(
-        admission, runtime.database, settings, who, body.use_case, body.model_key
+        return bad_request("invalid_question", str(error), "messages")
+    return body, turn
+
+
+def _charge(ready: Ready, body: ChatBody) -> Charge:
+    """Add the answer's tokens to the day's budgets, in the audit event's transaction."""
+    who = ready.who
+
+    def charge(session: Session, result: AnswerResult) -> None:
+        tokens = usage(result, _prompt_text(body))["total_tokens"]
+        spend(session, who.organisation_id, who.key_id, ready.decided.use_case_id, tokens)
+
+    return charge
+
+
+@router.post("/chat/completions", name="gateway_chat_completions")
+async def chat_completions(request: Request) -> Response:
+    runtime = get_runtime(request)
+    try:
+        secret = bearer_secret(request)
+    except GatewayError as error:
+        return error.response()
+    parsed = await _parsed(request, runtime.settings)
+    # One hop for the key, the policy, the limits, the privacy guard and retrieval.
+    ready = await to_thread.run_sync(
+        admit_and_prepare, runtime, secret, parsed, limiter=cpu_slots()
     )
-    if not isinstance(admitted, Admitted):
-        return await rejected(runtime.database, who, admitted.error, use_case=admitted.use_case)
+    if isinstance(ready, Unauthorised):
+        return ready.error.response()
+    if isinstance(ready, Rejection):
+        log.info("gateway rejected a request: %s (%s)", ready.error.code, ready.error.status)
+        return ready.error.response()
+    body = ready.body
     path = runtime.governed_path()
     if body.stream:
         return StreamingResponse(
-            _stream(path, turn, body, who, admitted),
+            _stream(path, ready, body),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
     try:
-        result = await path.answer(turn)
+        result = await _answer(path, ready, body)
     except Exception as failure:  # the type only: a message might quote the request
         log.error("the governed path failed for a gateway request: %s", type(failure).__name__)
         return GatewayError(500, "internal_error", "Interne fout.").response()
     used = usage(result, _prompt_text(body))
-    await to_thread.run_sync(
-        record_tokens, runtime.database, who, admitted.use_case_id, used["total_tokens"]
-    )
     return JSONResponse(completion(result, body.model, completion_id(), used))
 
 
-async def _stream(
-    path: GovernedPath, turn: TurnRequest, body: ChatBody, who: KeyIdentity, admitted: Admitted
-) -> AsyncIterator[str]:
+async def _answer(path: GovernedPath, ready: Ready, body: ChatBody) -> AnswerResult:
+    events = path.events_from(
+        ready.turn, ready.prepared, ready.trace, stream=False, charge=_charge(ready, body)
+    )
+    async for event in events:
+        if isinstance(event, Final):
+            return event.result
+    raise RuntimeError("the governed path ended without a result")  # pragma: no cover
+
+
+async def _stream(path: GovernedPath, ready: Ready, body: ChatBody) -> AsyncIterator[str]:
     chunks = Chunks(body.model)
     yield chunks.delta({"role": "assistant", "content": ""})
     sent = False
     result: AnswerResult | None = None
+    events = path.events_from(
+        ready.turn, ready.prepared, ready.trace, stream=True, charge=_charge(ready, body)
+    )
     try:
-        async for event in path.events(turn, stream=True):
+        async for event in events:
             if isinstance(event, Delta):
                 if event.text:
                     sent = True
@@ -121,9 +154,6 @@ async def _stream(
         yield chunks.done()
         return
     used = usage(result, _prompt_text(body))
-    await to_thread.run_sync(
-        record_tokens, path.database, who, admitted.use_case_id, used["total_tokens"]
-    )
     if not sent and result.answer:
         yield chunks.delta({"content": result.answer})
     suffix = label_suffix(result)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from waarborg.api.gateway_errors import GatewayError, KeyIdentity
-from waarborg.api.gateway_limits import Limits, admit, spend
+from waarborg.api.gateway_limits import Exceeded, Limits, count_request, over_budget, spend
 from waarborg.db.database import Database
 from waarborg.db.tables import Organisation, UseCase
-from waarborg.governance.policy import Caller, Reason, authorise
+from waarborg.governance.policy import Caller, PolicyDecision, Reason, authorise
 from waarborg.settings import Settings
 
 
@@ -48,6 +50,91 @@ def limits_for(settings: Settings, use_case: UseCase | None) -> Limits:
     )
 
 
+@dataclass(frozen=True)
+class Decided:
+    """The policy's decision for a request that passed the checks that only read."""
+
+    organisation: Organisation
+    decision: PolicyDecision
+    limits: Limits
+
+    @property
+    def use_case_id(self) -> str | None:
+        use_case = self.decision.use_case
+        return use_case.id if use_case is not None else None
+
+    @property
+    def admitted(self) -> Admitted:
+        decision = self.decision
+        return Admitted(
+            self.use_case_id,
+            decision.use_case,
+            decision.reason.value,
+            decision.message,
+            decision.model.key if decision.model is not None else "",
+            decision.model.backend if decision.model is not None else "",
+        )
+
+
+def _slug(decision: PolicyDecision) -> str:
+    return decision.use_case.slug if decision.use_case is not None else ""
+
+
+def _limit_error(exceeded: Exceeded) -> GatewayError:
+    noun = "verzoeken per minuut" if exceeded.what == "requests" else "tokens per dag"
+    whose = "deze API-sleutel" if exceeded.subject == "key" else "deze toepassing"
+    return GatewayError(
+        429,
+        exceeded.code,
+        f"De grens van {noun} voor {whose} is bereikt; probeer het over "
+        f"{exceeded.retry_after} seconden opnieuw.",
+        headers={"Retry-After": str(exceeded.retry_after)},
+    )
+
+
+def decide(
+    session: Session,
+    settings: Settings,
+    who: KeyIdentity,
+    use_case_slug: str,
+    model_key: str | None,
+) -> Decided | Refused:
+    """Unknown model (404), no access (403), token budget spent (429): reads only."""
+    organisation = session.get(Organisation, who.organisation_id)
+    if organisation is None:  # pragma: no cover - the key was just authenticated
+        return Refused(GatewayError(401, "invalid_api_key", "Onbekende organisatie."), "")
+    decision = authorise(
+        session, organisation, use_case_slug, Caller(api_key_id=who.key_id), model_key
+    )
+    if decision.reason == Reason.USE_CASE_UNKNOWN:
+        error = GatewayError(
+            404,
+            "model_not_found",
+            f"Het model '{use_case_slug}' bestaat niet of deze sleutel heeft er geen "
+            "toegang toe; GET /v1/models toont de toepassingen van deze sleutel.",
+            "model",
+        )
+        return Refused(error, "")
+    if decision.reason == Reason.ACCESS_DENIED and decision.use_case is not None:
+        error = GatewayError(403, "model_access_denied", decision.message, "model")
+        return Refused(error, decision.use_case.slug)
+    decided = Decided(organisation, decision, limits_for(settings, decision.use_case))
+    spent = over_budget(session, who.key_id, decided.use_case_id, decided.limits)
+    if spent is not None:
+        return Refused(_limit_error(spent), _slug(decision))
+    return decided
+
+
+def count(session: Session, who: KeyIdentity, decided: Decided) -> Refused | None:
+    """Count the request in the per-minute windows (a write); 429 when it goes over."""
+    exceeded = count_request(
+        session, who.organisation_id, who.key_id, decided.use_case_id, decided.limits
+    )
+    if exceeded is None:
+        return None
+    return Refused(_limit_error(exceeded), _slug(decided.decision))
+
+
 def admission(
     database: Database,
     settings: Settings,
@@ -55,52 +142,12 @@ def admission(
     use_case_slug: str,
     model_key: str | None,
 ) -> Admitted | Refused:
+    """``decide`` and ``count`` in one transaction (for the embeddings endpoint)."""
     with database.session(who.organisation_id) as session:
-        organisation = session.get(Organisation, who.organisation_id)
-        if organisation is None:  # pragma: no cover - the key was just authenticated
-            return Refused(GatewayError(401, "invalid_api_key", "Onbekende organisatie."), "")
-        decision = authorise(
-            session, organisation, use_case_slug, Caller(api_key_id=who.key_id), model_key
-        )
-        if decision.reason == Reason.USE_CASE_UNKNOWN:
-            error = GatewayError(
-                404,
-                "model_not_found",
-                f"Het model '{use_case_slug}' bestaat niet of deze sleutel heeft er geen "
-                "toegang toe; GET /v1/models toont de toepassingen van deze sleutel.",
-                "model",
-            )
-            return Refused(error, "")
-        use_case = decision.use_case
-        if decision.reason == Reason.ACCESS_DENIED and use_case is not None:
-            error = GatewayError(403, "model_access_denied", decision.message, "model")
-            return Refused(error, use_case.slug)
-        exceeded = admit(
-            session,
-            who.organisation_id,
-            who.key_id,
-            use_case.id if use_case is not None else None,
-            limits_for(settings, use_case),
-        )
-        if exceeded is not None:
-            noun = "verzoeken per minuut" if exceeded.what == "requests" else "tokens per dag"
-            whose = "deze API-sleutel" if exceeded.subject == "key" else "deze toepassing"
-            error = GatewayError(
-                429,
-                exceeded.code,
-                f"De grens van {noun} voor {whose} is bereikt; probeer het over "
-                f"{exceeded.retry_after} seconden opnieuw.",
-                headers={"Retry-After": str(exceeded.retry_after)},
-            )
-            return Refused(error, use_case.slug if use_case is not None else "")
-        return Admitted(
-            use_case.id if use_case is not None else None,
-            use_case,
-            decision.reason.value,
-            decision.message,
-            decision.model.key if decision.model is not None else "",
-            decision.model.backend if decision.model is not None else "",
-        )
+        decided = decide(session, settings, who, use_case_slug, model_key)
+        if isinstance(decided, Refused):
+            return decided
+        return count(session, who, decided) or decided.admitted
 
 
 def record_tokens(

@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from anyio import to_thread
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from waarborg.audit.chain import actor_for, append
 from waarborg.db.database import Database
+from waarborg.pipeline.writer import writer_for
 
 log = logging.getLogger("waarborg.gateway")
 
@@ -65,19 +66,23 @@ class KeyIdentity:
     organisation_slug: str
 
 
-def _record(
-    database: Database, who: KeyIdentity, error: GatewayError, action: str, use_case: str
+def record_rejection(
+    session: Session,
+    who: KeyIdentity,
+    error: GatewayError,
+    action: str = "afgewezen",
+    use_case: str = "",
 ) -> None:
-    with database.session(who.organisation_id) as session:
-        append(
-            session,
-            who.organisation_id,
-            kind="verzoek",
-            action=action,
-            actor=actor_for(api_key_id=who.key_id),
-            use_case=use_case,
-            detail={"reason": error.code, "status": error.status, "channel": "api"},
-        )
+    """The audit event of a rejected request (in the caller's transaction)."""
+    append(
+        session,
+        who.organisation_id,
+        kind="verzoek",
+        action=action,
+        actor=actor_for(api_key_id=who.key_id),
+        use_case=use_case,
+        detail={"reason": error.code, "status": error.status, "channel": "api"},
+    )
 
 
 async def rejected(
@@ -89,6 +94,9 @@ async def rejected(
     use_case: str = "",
 ) -> JSONResponse:
     """The error response, after the rejection is in the audit chain."""
-    await to_thread.run_sync(_record, database, who, error, action, use_case)
+    await writer_for(database).run(
+        who.organisation_id,
+        lambda session: record_rejection(session, who, error, action, use_case),
+    )
     log.info("gateway rejected a request: %s (%s)", error.code, error.status)
     return error.response()

@@ -86,15 +86,14 @@ def _scopes(key_id: str, use_case_id: str | None, what: str) -> list[tuple[str, 
     return scopes
 
 
-def admit(
+def over_budget(
     session: Session,
-    organisation_id: str,
     key_id: str,
     use_case_id: str | None,
     limits: Limits,
     now: datetime | None = None,
 ) -> Exceeded | None:
-    """Count one request; None when it may go ahead, else the limit it hits."""
+    """The token budget a request would start over, if any (reads only)."""
     now = now or datetime.now(UTC)
     day = _day(now)
     budgets = {"key": limits.key_tokens_per_day, "use_case": limits.use_case_tokens_per_day}
@@ -102,6 +101,19 @@ def admit(
         budget = budgets[subject]
         if budget and current(session, scope, day) >= budget:
             return Exceeded("tokens", subject, _seconds_until(day + timedelta(days=1), now))
+    return None
+
+
+def count_request(
+    session: Session,
+    organisation_id: str,
+    key_id: str,
+    use_case_id: str | None,
+    limits: Limits,
+    now: datetime | None = None,
+) -> Exceeded | None:
+    """Count one request in this minute's windows; the limit it goes over, if any."""
+    now = now or datetime.now(UTC)
     minute = _minute(now)
     per_minute = {
         "key": limits.key_requests_per_minute,
@@ -112,6 +124,21 @@ def admit(
         if limit and add(session, organisation_id, scope, minute, 1) > limit:
             return Exceeded("requests", subject, _seconds_until(minute + timedelta(minutes=1), now))
     return None
+
+
+def admit(
+    session: Session,
+    organisation_id: str,
+    key_id: str,
+    use_case_id: str | None,
+    limits: Limits,
+    now: datetime | None = None,
+) -> Exceeded | None:
+    """Count one request; None when it may go ahead, else the limit it hits."""
+    now = now or datetime.now(UTC)
+    return over_budget(session, key_id, use_case_id, limits, now) or count_request(
+        session, organisation_id, key_id, use_case_id, limits, now
+    )
 
 
 def spend(

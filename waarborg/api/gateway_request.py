@@ -4,28 +4,47 @@ the JSON itself (400), all as :class:`GatewayError` in the OpenAI error format."
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from anyio import to_thread
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from waarborg.accounts.api_keys import authenticate_api_key
 from waarborg.api.gateway_errors import GatewayError, KeyIdentity, bad_request
 from waarborg.db.database import Database
+from waarborg.db.tables import ApiKey
 
 AUTH_HEADERS = {"WWW-Authenticate": 'Bearer realm="waarborg"'}
 
 
+def identify(session: Session, secret: str) -> tuple[KeyIdentity, datetime | None] | None:
+    """The key for a presented secret, and the new ``last_used_at`` when it is due to be
+    written (at most once a minute; the caller writes it), else None."""
+    found = authenticate_api_key(session, secret)
+    if found is None:
+        return None
+    key, organisation = found
+    touched = key.last_used_at if session.is_modified(key) else None
+    return KeyIdentity(key.id, organisation.id, organisation.slug), touched
+
+
+def touch(session: Session, key_id: str, moment: datetime | None) -> None:
+    """Write a key's ``last_used_at`` (nothing when ``moment`` is None)."""
+    if moment is not None:
+        session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=moment))
+
+
 def _lookup(database: Database, secret: str) -> KeyIdentity | None:
     with database.session() as session:
-        found = authenticate_api_key(session, secret)
-        if found is None:
-            return None
-        key, organisation = found
-        return KeyIdentity(key.id, organisation.id, organisation.slug)
+        found = identify(session, secret)
+        return found[0] if found is not None else None
 
 
-async def authenticate(request: Request, database: Database) -> KeyIdentity:
+def bearer_secret(request: Request) -> str:
+    """The presented secret; 401 without a bearer token (nothing read from the database)."""
     header = request.headers.get("authorization", "")
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
@@ -35,14 +54,23 @@ async def authenticate(request: Request, database: Database) -> KeyIdentity:
             "Geef een API-sleutel mee: Authorization: Bearer wb_…",
             headers=AUTH_HEADERS,
         )
-    who = await to_thread.run_sync(_lookup, database, secret.strip())
+    return secret.strip()
+
+
+def unknown_key() -> GatewayError:
+    return GatewayError(
+        401,
+        "invalid_api_key",
+        "Deze API-sleutel is onbekend of ingetrokken.",
+        headers=AUTH_HEADERS,
+    )
+
+
+async def authenticate(request: Request, database: Database) -> KeyIdentity:
+    secret = bearer_secret(request)
+    who = await to_thread.run_sync(_lookup, database, secret)
     if who is None:
-        raise GatewayError(
-            401,
-            "invalid_api_key",
-            "Deze API-sleutel is onbekend of ingetrokken.",
-            headers=AUTH_HEADERS,
-        )
+        raise unknown_key()
     return who
 
 

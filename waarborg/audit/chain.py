@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from waarborg.db.tables import AuditEvent, AuditHead
@@ -57,13 +58,7 @@ def append(
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Add one event at the end of the organisation's chain (in the caller's transaction)."""
-    head = session.scalar(
-        select(AuditHead).where(AuditHead.organisation_id == organisation_id).with_for_update()
-    )
-    if head is None:
-        head = AuditHead(organisation_id=organisation_id, sequence=0, hash=GENESIS)
-        session.add(head)
-        session.flush()
+    head = _locked_head(session, organisation_id)
     event = AuditEvent(
         organisation_id=organisation_id,
         sequence=head.sequence + 1,
@@ -82,3 +77,27 @@ def append(
     session.add(event)
     session.flush()
     return event
+
+
+def _locked_head(session: Session, organisation_id: str) -> AuditHead:
+    """The organisation's chain head, locked until the transaction ends.
+
+    The first event of an organisation creates the head. Two workers may try that at the same
+    moment, and a lock on a row that does not exist yet protects nothing: the head is created
+    with an insert that gives way to one made concurrently (it waits for that transaction and
+    then does nothing), and only then read and locked.
+    """
+    query = select(AuditHead).where(AuditHead.organisation_id == organisation_id)
+    head = session.scalar(query.with_for_update())
+    if head is not None:
+        return head
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(
+        dialect.insert(AuditHead)
+        .values(organisation_id=organisation_id, sequence=0, hash=GENESIS)
+        .on_conflict_do_nothing(index_elements=[AuditHead.organisation_id])
+    )
+    created = session.scalar(query.with_for_update().execution_options(populate_existing=True))
+    if created is None:  # pragma: no cover - the insert above guarantees a row
+        raise RuntimeError("the audit chain head could not be created")
+    return created

@@ -7,9 +7,14 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+# Execution option of a transaction that only reads: on SQLite it begins DEFERRED, so it takes
+# no write lock and, in WAL mode, neither waits for writers nor makes them wait.
+READ_ONLY = "waarborg_read_only"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int = 5, max_overflow: int = 10) -> Engine:
     """Create an engine; for SQLite, make sure the folder exists and the file behaves well.
 
     SQL parameters are hidden from error messages: they can hold personal data and hashes.
@@ -19,13 +24,21 @@ def make_engine(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            hide_parameters=True,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(
-        url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True
+        url,
+        pool_pre_ping=True,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        hide_parameters=True,
     )
 
 
@@ -41,7 +54,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def mark_read_only(session: Session) -> None:
+    """Begin the session's transaction as a read-only one (call before its first query).
+
+    The session must not write: on SQLite a deferred transaction that writes after another
+    connection committed fails at once with "database is locked". Its autoflush is turned off
+    so that an attribute a service sets in passing (an API key's ``last_used_at``) is never
+    written; the caller rolls the session back."""
+    session.autoflush = False
+    session.connection(execution_options={READ_ONLY: True})
+
+
 def _sqlite_begin(connection: Any) -> None:
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+        return
     # IMMEDIATE: take the write lock at the start of every transaction. A deferred transaction
     # that reads and then writes while another connection has written in between fails at
     # once with "database is locked" (the busy timeout does not apply to that upgrade);

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from waarborg.accounts.roles import Role
 from waarborg.db.tables import ApiKeyScope, ModelEntry, Organisation, UseCase
 from waarborg.governance.catalogue import find_agreement, policy_blocks
-from waarborg.governance.use_cases import find_use_case
 from waarborg.governance.vocabulary import (
     SERVING_STATUSES,
     Audience,
@@ -82,7 +81,13 @@ def authorise(
             f"Alle AI-toepassingen van {organisation.name} zijn tijdelijk stopgezet: "
             f"{organisation.ai_suspended_reason}",
         )
-    use_case = find_use_case(session, organisation.id, use_case_slug)
+    use_case = session.scalar(
+        select(UseCase)
+        .where(UseCase.organisation_id == organisation.id, UseCase.slug == use_case_slug)
+        # The risk assessment (eagerly loaded elsewhere) plays no part in the decision;
+        # loading it cost more than the rest of the policy on every request.
+        .options(lazyload(UseCase.assessment))
+    )
     if use_case is None:
         return _refuse(Reason.USE_CASE_UNKNOWN, f"De toepassing '{use_case_slug}' bestaat niet.")
     if use_case.status == UseCaseStatus.SUSPENDED:

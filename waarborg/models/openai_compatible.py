@@ -84,7 +84,9 @@ class OpenAICompatibleBackend:
         )
         connect = config.connect_timeout_seconds
         self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(self._read_timeout, connect=connect, pool=connect),
+            # Waiting for a free connection is queueing behind other answers, not connecting:
+            # with more streams than connections, a short pool timeout failed the rest.
+            timeout=httpx.Timeout(self._read_timeout, connect=connect, pool=self._read_timeout),
             limits=httpx.Limits(
                 max_connections=option_int(config, "max_connections", 100, minimum=1),
                 max_keepalive_connections=20,

@@ -2,19 +2,22 @@
 request, streamed or not, goes policy → privacy → retrieval → engine → verification →
 conversation and audit.
 
-Database work runs in worker threads, each stage in a short transaction of its own, so no
-transaction stays open while a model writes for seconds; the kill switch is read again every
-``poll_seconds`` while a stream runs and stops it on every worker.
+Database work runs outside the event loop, each stage in a short transaction of its own, so no
+transaction stays open while a model writes for seconds: ``prepare`` in a worker thread, the
+audit event (with the kept conversation) through the process's group writer, which commits
+the events of concurrent requests together. The kill switch is read again every
+``poll_seconds`` while a stream runs (a read-only transaction) and stops it on every worker.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from anyio import to_thread
+from sqlalchemy.orm import Session
 
 from waarborg.conversations.vault import Vault
 from waarborg.db.database import Database
@@ -22,6 +25,7 @@ from waarborg.db.tables import Organisation
 from waarborg.governance.policy import authorise
 from waarborg.knowledge.index_cache import IndexCache
 from waarborg.models.protocol import BackendError, ChatDelta, ChatRequest, ModelBackend
+from waarborg.pipeline.cpu_slots import cpu_slots
 from waarborg.pipeline.extractive_stage import answer_extractively
 from waarborg.pipeline.generation import (
     UNAVAILABLE,
@@ -32,14 +36,18 @@ from waarborg.pipeline.generation import (
     StopCheck,
     generate,
 )
+from waarborg.pipeline.reading import read_session
 from waarborg.pipeline.results import AnswerResult
 from waarborg.pipeline.stages import Prepared, Trace, finish, prepare
 from waarborg.pipeline.turn import TurnRequest
+from waarborg.pipeline.writer import writer_for
 
 log = logging.getLogger("waarborg.pipeline")
 EXTRACTIVE_BACKEND = "extractive"
 FALLBACK_EXTRACTIVE = "extractief"
 STREAM_PIECE = 24  # characters per piece when an extractive answer is streamed
+# Extra work in the transaction of the audit event (the gateway charges tokens there).
+Charge = Callable[[Session, AnswerResult], None]
 
 
 class BackendResolver(Protocol):
@@ -67,9 +75,24 @@ class GovernedPath:
         """``Delta`` pieces while the answer is written, then one ``Final``. A
         ``QuestionError`` (empty or too long question) is raised before anything happens."""
         trace = Trace(channel=turn.channel)
-        prepared = await to_thread.run_sync(self._prepare, turn, trace)
+        prepared = await to_thread.run_sync(self._prepare, turn, trace, limiter=cpu_slots())
+        async for event in self.events_from(turn, prepared, trace, stream=stream):
+            yield event
+
+    async def events_from(
+        self,
+        turn: TurnRequest,
+        prepared: Prepared | AnswerResult,
+        trace: Trace,
+        *,
+        stream: bool,
+        charge: Charge | None = None,
+    ) -> AsyncIterator[PathEvent]:
+        """The rest of the path after ``prepare`` (which a caller such as the gateway may run
+        itself, together with its own admission). ``charge`` runs in the transaction that
+        appends the audit event, e.g. to add the answer's tokens to the budgets."""
         if isinstance(prepared, AnswerResult):
-            yield Final(await to_thread.run_sync(self._finish, turn, None, prepared, trace))
+            yield Final(await self._finish(turn, None, prepared, trace, charge))
             return
         result = prepared.early  # nothing relevant in the sources: no engine at all
         if result is None:
@@ -80,7 +103,7 @@ class GovernedPath:
                     yield event
         if result is None:  # pragma: no cover - generate always ends with a Final
             raise RuntimeError("the engine gave no result")
-        yield Final(await to_thread.run_sync(self._finish, turn, prepared, result, trace))
+        yield Final(await self._finish(turn, prepared, result, trace, charge))
 
     async def _engine(
         self, prepared: Prepared, turn: TurnRequest, trace: Trace, stream: bool
@@ -143,11 +166,24 @@ class GovernedPath:
         with self.database.session(turn.organisation_id) as session:
             return prepare(session, turn, self.indexes, self.vault, trace)
 
-    def _finish(
-        self, turn: TurnRequest, prepared: Prepared | None, result: AnswerResult, trace: Trace
+    async def _finish(
+        self,
+        turn: TurnRequest,
+        prepared: Prepared | None,
+        result: AnswerResult,
+        trace: Trace,
+        charge: Charge | None,
     ) -> AnswerResult:
-        with self.database.session(turn.organisation_id) as session:
-            return finish(session, turn, prepared, result, self.vault, trace)
+        """Keep the turn and append the audit event through the group writer: the answer is
+        returned only once its event is committed."""
+
+        def work(session: Session) -> AnswerResult:
+            finished = finish(session, turn, prepared, result, self.vault, trace)
+            if charge is not None:
+                charge(session, finished)
+            return finished
+
+        return await writer_for(self.database).run(turn.organisation_id, work)
 
     def _stop_check(self, turn: TurnRequest) -> StopCheck:
         async def check() -> tuple[str, str] | None:
@@ -157,7 +193,7 @@ class GovernedPath:
 
     def _still_allowed(self, turn: TurnRequest) -> tuple[str, str] | None:
         """The kill switch, read again from the database (use case, model, organisation)."""
-        with self.database.session(turn.organisation_id) as session:
+        with read_session(self.database, turn.organisation_id) as session:
             organisation = session.get(Organisation, turn.organisation_id)
             if organisation is None:
                 return ("organisation_unknown", "de organisatie bestaat niet meer")

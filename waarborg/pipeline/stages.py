@@ -18,7 +18,7 @@ from waarborg.audit.chain import actor_for, append
 from waarborg.conversations.store import ConversationStore
 from waarborg.conversations.vault import Vault
 from waarborg.db.tables import Conversation, ModelEntry, Organisation, UseCase
-from waarborg.governance.policy import authorise
+from waarborg.governance.policy import PolicyDecision, authorise
 from waarborg.governance.vocabulary import TaskType
 from waarborg.knowledge.index_cache import IndexCache, knowledge_revision
 from waarborg.knowledge.retrieval import Retrieval, retrieve
@@ -78,14 +78,20 @@ def prepare(
     cache: IndexCache,
     vault: Vault | None,
     trace: Trace,
+    decided: tuple[Organisation, PolicyDecision] | None = None,
 ) -> Prepared | AnswerResult:
-    """Everything before the engine. A refusal comes back as a finished ``AnswerResult``."""
+    """Everything before the engine. A refusal comes back as a finished ``AnswerResult``.
+
+    ``decided`` is the organisation and the policy's decision for this very request when the
+    caller has just made it (the gateway decides once, at admission); else it is made here."""
     question = turn.normalised_question()
     label = ai_label(turn.language)
-    organisation = session.get(Organisation, turn.organisation_id)
-    if organisation is None:
-        raise LookupError("unknown organisation")
-    decision = authorise(session, organisation, turn.use_case_slug, turn.caller, turn.model_key)
+    if decided is None:
+        found = session.get(Organisation, turn.organisation_id)
+        if found is None:
+            raise LookupError("unknown organisation")
+        decided = found, authorise(session, found, turn.use_case_slug, turn.caller, turn.model_key)
+    organisation, decision = decided
     if not decision.allowed or decision.use_case is None or decision.model is None:
         return AnswerResult(
             turn.use_case_slug, decision.message, True, decision.reason.value, label

@@ -1,0 +1,55 @@
+"""The CPU-bound part of the request path runs in at most SLOTS threads at a time per loop."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from anyio import to_thread
+
+from waarborg.pipeline.cpu_slots import SLOTS, cpu_slots
+
+
+def test_no_more_than_the_slots_run_at_once() -> None:
+    running = 0
+    highest = 0
+    lock = threading.Lock()
+
+    def work() -> None:
+        nonlocal running, highest
+        with lock:
+            running += 1
+            highest = max(highest, running)
+        time.sleep(0.02)
+        with lock:
+            running -= 1
+
+    async def main() -> None:
+        await asyncio.gather(
+            *(to_thread.run_sync(work, limiter=cpu_slots()) for _ in range(SLOTS * 4))
+        )
+
+    asyncio.run(main())
+    assert highest == SLOTS
+
+
+def test_each_event_loop_has_its_own_limiter() -> None:
+    async def same_loop_twice() -> tuple[object, object]:
+        return await _limiter(), await _limiter()
+
+    first, again = asyncio.run(same_loop_twice())
+    assert first is again
+
+    async def two_loops_at_once() -> None:
+        other: list[object] = []
+        thread = threading.Thread(target=lambda: other.append(asyncio.run(_limiter())))
+        thread.start()
+        thread.join()
+        assert other[0] is not cpu_slots()
+
+    asyncio.run(two_loops_at_once())
+
+
+async def _limiter() -> object:
+    return cpu_slots()
