@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
+from waarborg.db.advisory_lock import advisory_turn
 from waarborg.db.database import Database
 from waarborg.knowledge.embeddings import Embedder
 from waarborg.knowledge.vectors import pending_chunks, store_vectors
@@ -51,7 +49,7 @@ def embed_batch(
     """Embed and commit at most ``batch_size`` pending passages."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    with _turn(database) as ours:
+    with advisory_turn(database, ADVISORY_LOCK_KEY) as ours:
         if not ours:
             return EmbeddingRun(0, busy=True)
         with database.session() as session:  # installation-level: all organisations
@@ -87,28 +85,6 @@ def embed_pending(
         if progress is not None:
             progress(done)
     return EmbeddingRun(done)
-
-
-@contextmanager
-def _turn(database: Database) -> Iterator[bool]:
-    if database.dialect != "postgresql":
-        yield True
-        return
-    with database.engine.connect() as connection:
-        ours = bool(
-            connection.execute(
-                text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
-            ).scalar()
-        )
-        connection.commit()  # the lock is the session's; no transaction stays open
-        try:
-            yield ours
-        finally:
-            if ours:
-                connection.execute(
-                    text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK_KEY}
-                )
-                connection.commit()
 
 
 class EmbeddingWorker:

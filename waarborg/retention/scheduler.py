@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import text
-
+from waarborg.db.advisory_lock import advisory_turn
 from waarborg.db.database import Database
 from waarborg.retention.purge import PurgeReport, RetentionPolicy, policy_from_settings, purge
 from waarborg.settings import Settings
@@ -33,24 +32,8 @@ def run_guard(database: Database) -> Iterator[bool]:
         yield False
         return
     try:
-        if database.dialect != "postgresql":
-            yield True
-            return
-        with database.engine.connect() as connection:
-            got = bool(
-                connection.execute(
-                    text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
-                ).scalar()
-            )
-            connection.commit()
-            try:
-                yield got
-            finally:
-                if got:
-                    connection.execute(
-                        text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK_KEY}
-                    )
-                    connection.commit()
+        with advisory_turn(database, ADVISORY_LOCK_KEY) as ours:
+            yield ours
     finally:
         _process_lock.release()
 
