@@ -37,6 +37,7 @@ class Outcome:
     similarity: float | None  # best cosine among the sources (dense and hybrid)
     lexical_vote: bool = False
     agreement_vote: bool = False
+    needed: int = 2  # votes the product asked for (3 with an unfamiliar word)
 
     @property
     def tuning(self) -> bool:
@@ -49,7 +50,7 @@ class Outcome:
         dense = self.similarity >= threshold
         if method == "dense":
             return not dense
-        return self.lexical_vote + dense + self.agreement_vote < 2
+        return self.lexical_vote + dense + self.agreement_vote < self.needed
 
 
 @dataclass
@@ -88,6 +89,7 @@ def run_method(
                 found.similarity,
                 votes.lexical if votes else False,
                 votes.agreement if votes else False,
+                votes.needed if votes else 2,
             )
         )
     return result

@@ -12,6 +12,7 @@ from waarborg.knowledge.dense_index import PassageVectors
 from waarborg.knowledge.hybrid import RRF_K, Votes, rankings_agree, reciprocal_rank_fusion
 from waarborg.knowledge.lexical_index import LexicalIndex, Passage
 from waarborg.knowledge.retrieval import MIN_COVERAGE, hybrid_retrieval, lexical_retrieval
+from waarborg.knowledge.vocabulary import MIN_PAGES
 
 # --- reciprocal rank fusion ------------------------------------------------------------------
 
@@ -58,6 +59,14 @@ def test_two_of_three_signals_answer() -> None:
     assert not Votes(lexical=True, dense=False, agreement=False).answer
     assert not Votes(lexical=False, dense=True, agreement=False).answer
     assert not Votes(lexical=False, dense=False, agreement=True).answer
+
+
+def test_a_word_the_sources_never_use_makes_all_three_signals_necessary() -> None:
+    unfamiliar = ("utrecht",)
+    assert Votes(lexical=True, dense=True, agreement=True, unfamiliar=unfamiliar).answer
+    assert not Votes(lexical=True, dense=True, agreement=False, unfamiliar=unfamiliar).answer
+    assert not Votes(lexical=False, dense=True, agreement=True, unfamiliar=unfamiliar).answer
+    assert Votes(lexical=True, dense=True, agreement=False).needed == 2
 
 
 def test_rankings_agree_on_the_best_page_of_either() -> None:
@@ -107,9 +116,14 @@ def near(position: int, closeness: float) -> np.ndarray:
     return vector
 
 
-def ask(text: str, query: np.ndarray, min_similarity: float = 0.8) -> tuple[Votes, list[str]]:
+def ask(
+    text: str, query: np.ndarray, min_similarity: float = 0.8, pages: int = 4
+) -> tuple[Votes, list[str]]:
+    """``pages`` is what the vectors claim the site has (its vocabulary rule needs a site of
+    ``MIN_PAGES`` pages; agreement counts a tenth of them, here one or two)."""
     index = LexicalIndex(PASSAGES)
-    found = hybrid_retrieval(index, index.query_terms(text), VECTORS, query, min_similarity)
+    vectors = PassageVectors(range(4), np.eye(4), total=4, pages=pages)
+    found = hybrid_retrieval(index, index.query_terms(text), vectors, query, min_similarity)
     assert found.votes is not None
     return found.votes, [source.passage.location for source in found.relevant]
 
@@ -169,3 +183,32 @@ def test_lexical_retrieval_is_the_lexical_path_unchanged() -> None:
     assert not found.hybrid
     assert found.sources[0].passage.location == "paspoort"
     assert found.sources[0].score == index.search(terms, 5)[0].score
+
+
+def test_a_question_about_another_place_needs_every_signal() -> None:
+    # "utrecht" occurs nowhere in the sources: lexical and dense alone no longer answer.
+    votes, relevant = ask("parkeervergunning utrecht", near(3, 0.95), pages=MIN_PAGES)
+    assert votes.unfamiliar == ("utrecht",)
+    assert votes.lexical
+    assert votes.dense
+    assert not votes.agreement
+    assert not votes.answer
+    assert relevant == []
+    votes, relevant = ask("parkeervergunning utrecht", near(1, 0.95), pages=MIN_PAGES)
+    assert votes.lexical
+    assert votes.dense
+    assert votes.agreement
+    assert relevant[0] == "parkeren"
+
+
+def test_a_typo_is_not_an_unfamiliar_word() -> None:
+    votes, _ = ask("paspoord balie", near(2, 0.95), pages=MIN_PAGES)
+    assert votes.unfamiliar == ()
+    assert votes.answer
+
+
+def test_on_a_few_documents_an_unknown_word_says_nothing() -> None:
+    votes, relevant = ask("parkeervergunning utrecht", near(3, 0.95), pages=MIN_PAGES - 1)
+    assert votes.unfamiliar == ()
+    assert votes.answer
+    assert "parkeren" in relevant

@@ -7,6 +7,7 @@ plurals and verb forms ("aanvragen"/"aanvraag") all reduce to the same terms.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 
@@ -38,8 +39,26 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: "Café" and "cafe" become the same word."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    lowered = text.lower()
+    if lowered.isascii():  # most Dutch text: nothing to decompose (and 10x faster)
+        return lowered
+    return _combining_marks().sub("", unicodedata.normalize("NFKD", lowered))
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> re.Pattern[str]:
+    """Every combining character as one character class: one regex pass instead of a Python
+    call per character, which dominated building the index of a large use case."""
+    ranges: list[str] = []
+    start = None
+    for code in range(sys.maxunicode + 2):
+        marked = code <= sys.maxunicode and unicodedata.combining(chr(code)) != 0
+        if marked and start is None:
+            start = code
+        elif not marked and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
 
 
 def words(text: str) -> list[str]:

@@ -29,6 +29,7 @@ from waarborg.knowledge.hybrid import (
 )
 from waarborg.knowledge.index_cache import IndexCache
 from waarborg.knowledge.lexical_index import LexicalIndex, QueryTerms
+from waarborg.knowledge.vocabulary import telling, unfamiliar_words
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +142,7 @@ def hybrid_retrieval(
             [index.passages[p].location for p in dense],
             agreement_window(vectors.pages),
         ),
+        unfamiliar=unfamiliar_words(index, terms.question) if telling(vectors.pages) else (),
     )
     relevant = []
     if votes.answer:
