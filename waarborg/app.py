@@ -103,7 +103,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = make_templates()
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # The gateway's routes first: Starlette tries the routes in order on every request, and
+    # the OpenAI-compatible endpoints carry the bulk of the traffic (their /v1 paths are
+    # shared with no other router, so the order changes no match).
     for router in (
+        api_chat_completions.router,
+        api_models_list.router,
+        api_embeddings.router,
         health.router,
         auth.router,
         oidc.router,
@@ -114,9 +120,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         admin_api_keys.router,
         api_router,
         api_governance.router,
-        api_models_list.router,
-        api_chat_completions.router,
-        api_embeddings.router,
         api_questions.router,
         api_privacy.router,
         compliance.router,

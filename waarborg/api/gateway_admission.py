@@ -98,9 +98,13 @@ def decide(
     who: KeyIdentity,
     use_case_slug: str,
     model_key: str | None,
+    organisation: Organisation | None = None,
 ) -> Decided | Refused:
-    """Unknown model (404), no access (403), token budget spent (429): reads only."""
-    organisation = session.get(Organisation, who.organisation_id)
+    """Unknown model (404), no access (403), token budget spent (429): reads only.
+
+    ``organisation`` is the key's, when the caller loaded it in this session already."""
+    if organisation is None or organisation.id != who.organisation_id:
+        organisation = session.get(Organisation, who.organisation_id)
     if organisation is None:  # pragma: no cover - the key was just authenticated
         return Refused(GatewayError(401, "invalid_api_key", "Onbekende organisatie."), "")
     decision = authorise(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from waarborg.api.gateway_admission import Decided, Refused, count, decide
 from waarborg.api.gateway_errors import GatewayError, KeyIdentity, record_rejection
-from waarborg.api.gateway_request import identify, touch, unknown_key
+from waarborg.api.gateway_request import identify_in, touch, unknown_key
 from waarborg.api.gateway_schema import ChatBody
 from waarborg.db.tenancy import bind_to_organisation
 from waarborg.governance.policy import Caller
@@ -60,14 +60,19 @@ def admit_and_prepare(
     database = runtime.database
     decided: Decided | Refused | None = None
     with read_session(database) as session:
-        found = identify(session, secret)
+        found = identify_in(session, secret)
         if found is None:
             return Unauthorised(unknown_key())
-        who, touched = found
+        who, touched, organisation = found
         if not isinstance(request, GatewayError):
             bind_to_organisation(session, who.organisation_id)  # from here on: its rows only
             decided = decide(
-                session, runtime.settings, who, request[0].use_case, request[0].model_key
+                session,
+                runtime.settings,
+                who,
+                request[0].use_case,
+                request[0].model_key,
+                organisation,
             )
     if isinstance(request, GatewayError) or decided is None:
         error = request if isinstance(request, GatewayError) else unknown_key()

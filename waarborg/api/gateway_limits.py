@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Insert, Integer, String, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from waarborg.db.base import UtcDateTime
 from waarborg.db.tables import UsageCounter
+from waarborg.db.tenancy import scoped_organisation
 
 
 @dataclass(frozen=True)
@@ -53,29 +55,69 @@ def _seconds_until(moment: datetime, now: datetime) -> int:
     return max(1, int((moment - now).total_seconds() + 0.999))
 
 
-def add(session: Session, organisation_id: str, scope: str, window: datetime, amount: int) -> int:
-    """Add ``amount`` to one counter and return its new value (an upsert)."""
-    table = cast(Table, UsageCounter.__table__)
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(table)
-        .values(organisation_id=organisation_id, scope=scope, window_start=window, value=amount)
-        .on_conflict_do_update(
-            index_elements=["scope", "window_start"],
-            set_={"value": table.c.value + amount},
+def _upsert(dialect: str, returning: bool = True) -> Insert:
+    """The counter upsert for a dialect, built once: building it (and its cache key) cost
+    more than running it, four times per request."""
+    statement = _UPSERTS.get((dialect, returning))
+    if statement is None:
+        table = cast(Table, UsageCounter.__table__)
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        amount = bindparam("amount", type_=Integer())
+        statement = (
+            insert(table)
+            .values(
+                organisation_id=bindparam("organisation_id", type_=String()),
+                scope=bindparam("scope", type_=String()),
+                window_start=bindparam("window_start", type_=UtcDateTime()),
+                value=amount,
+            )
+            .on_conflict_do_update(
+                index_elements=["scope", "window_start"],
+                set_={"value": table.c.value + amount},
+            )
         )
-        .returning(table.c.value)
-    )
-    return int(session.execute(statement).scalar_one())
+        if returning:
+            statement = statement.returning(table.c.value)
+        _UPSERTS[(dialect, returning)] = statement
+    return statement
+
+
+_UPSERTS: dict[tuple[str, bool], Insert] = {}
+_TABLE = cast(Table, UsageCounter.__table__)
+_CURRENT = select(_TABLE.c.value).where(
+    _TABLE.c.scope == bindparam("scope", type_=String()),
+    _TABLE.c.window_start == bindparam("window_start", type_=UtcDateTime()),
+)
+_CURRENT_SCOPED = _CURRENT.where(
+    _TABLE.c.organisation_id == bindparam("organisation_id", type_=String())
+)
+
+
+def add(session: Session, organisation_id: str, scope: str, window: datetime, amount: int) -> int:
+    """Add ``amount`` to one counter and return its new value (an upsert).
+
+    Core on the session's connection (same transaction): the statement names its
+    organisation itself, so the ORM's tenant hook has nothing to add."""
+    connection = session.connection()
+    values = {
+        "organisation_id": organisation_id,
+        "scope": scope,
+        "window_start": window,
+        "amount": amount,
+    }
+    return int(connection.execute(_upsert(connection.dialect.name), values).scalar_one())
 
 
 def current(session: Session, scope: str, window: datetime) -> int:
-    value = session.scalar(
-        select(UsageCounter.value).where(
-            UsageCounter.scope == scope, UsageCounter.window_start == window
-        )
-    )
+    """A counter's value; limited to the session's organisation when it is bound to one
+    (what the tenant hook would add to an ORM query)."""
+    organisation_id = scoped_organisation(session)
+    if organisation_id is None:
+        rows = session.connection().execute(_CURRENT, {"scope": scope, "window_start": window})
+    else:
+        values = {"scope": scope, "window_start": window, "organisation_id": organisation_id}
+        rows = session.connection().execute(_CURRENT_SCOPED, values)
+    value = rows.scalar()
     return int(value or 0)
 
 
@@ -153,5 +195,9 @@ def spend(
     if tokens <= 0:
         return
     day = _day(now or datetime.now(UTC))
-    for _subject, scope in _scopes(key_id, use_case_id, "tokens"):
-        add(session, organisation_id, scope, day, tokens)
+    values = [
+        {"organisation_id": organisation_id, "scope": scope, "window_start": day, "amount": tokens}
+        for _subject, scope in _scopes(key_id, use_case_id, "tokens")
+    ]
+    connection = session.connection()  # both budgets in one execution (see ``add``)
+    connection.execute(_upsert(connection.dialect.name, returning=False), values)

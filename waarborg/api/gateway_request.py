@@ -15,7 +15,7 @@ from starlette.requests import Request
 from waarborg.accounts.api_keys import authenticate_api_key
 from waarborg.api.gateway_errors import GatewayError, KeyIdentity, bad_request
 from waarborg.db.database import Database
-from waarborg.db.tables import ApiKey
+from waarborg.db.tables import ApiKey, Organisation
 
 AUTH_HEADERS = {"WWW-Authenticate": 'Bearer realm="waarborg"'}
 
@@ -23,12 +23,21 @@ AUTH_HEADERS = {"WWW-Authenticate": 'Bearer realm="waarborg"'}
 def identify(session: Session, secret: str) -> tuple[KeyIdentity, datetime | None] | None:
     """The key for a presented secret, and the new ``last_used_at`` when it is due to be
     written (at most once a minute; the caller writes it), else None."""
+    found = identify_in(session, secret)
+    return (found[0], found[1]) if found is not None else None
+
+
+def identify_in(
+    session: Session, secret: str
+) -> tuple[KeyIdentity, datetime | None, Organisation] | None:
+    """``identify`` and the key's organisation as loaded: the caller keeps it for the policy,
+    which would otherwise load it again (the session's identity map holds objects weakly)."""
     found = authenticate_api_key(session, secret)
     if found is None:
         return None
     key, organisation = found
     touched = key.last_used_at if session.is_modified(key) else None
-    return KeyIdentity(key.id, organisation.id, organisation.slug), touched
+    return KeyIdentity(key.id, organisation.id, organisation.slug), touched, organisation
 
 
 def touch(session: Session, key_id: str, moment: datetime | None) -> None:

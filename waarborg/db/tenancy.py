@@ -12,6 +12,12 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from waarborg.db.base import OrganisationScoped
 
 SCOPE_KEY = "organisation_id"
+# Execution option of a statement that itself limits every organisation-scoped table it reads
+# to the bound parameter ``organisation_id`` (built once, on the request path). When that
+# parameter is the session's organisation, the criteria below would add nothing but their
+# cost, which was more than the statement's own (they make every execution a new statement
+# to compile a cache key for); when it is another organisation, they are added as always.
+SELF_SCOPED = "waarborg_self_scoped"
 
 
 def bind_to_organisation(session: Session, organisation_id: str) -> Session:
@@ -30,6 +36,12 @@ def _add_organisation_criteria(state: ORMExecuteState) -> None:
     if organisation_id is None or state.is_column_load or state.is_relationship_load:
         return
     if not (state.is_select or state.is_update or state.is_delete):
+        return
+    if (
+        state.execution_options.get(SELF_SCOPED)
+        and isinstance(state.parameters, dict)
+        and state.parameters.get(SCOPE_KEY) == organisation_id
+    ):
         return
     state.statement = state.statement.options(
         with_loader_criteria(

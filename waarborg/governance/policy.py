@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, String, and_, bindparam, select
 from sqlalchemy.orm import Session, lazyload
 
 from waarborg.accounts.roles import Role
-from waarborg.db.tables import ApiKeyScope, ModelEntry, Organisation, UseCase
-from waarborg.governance.catalogue import find_agreement, policy_blocks
+from waarborg.db.tables import ApiKeyScope, ModelEntry, Organisation, SupplierAgreement, UseCase
+from waarborg.db.tenancy import SELF_SCOPED
+from waarborg.governance.catalogue import policy_blocks
 from waarborg.governance.vocabulary import (
     SERVING_STATUSES,
     Audience,
@@ -81,13 +83,7 @@ def authorise(
             f"Alle AI-toepassingen van {organisation.name} zijn tijdelijk stopgezet: "
             f"{organisation.ai_suspended_reason}",
         )
-    use_case = session.scalar(
-        select(UseCase)
-        .where(UseCase.organisation_id == organisation.id, UseCase.slug == use_case_slug)
-        # The risk assessment (eagerly loaded elsewhere) plays no part in the decision;
-        # loading it cost more than the rest of the policy on every request.
-        .options(lazyload(UseCase.assessment))
-    )
+    use_case, scoped = _use_case_and_scope(session, organisation, use_case_slug, caller)
     if use_case is None:
         return _refuse(Reason.USE_CASE_UNKNOWN, f"De toepassing '{use_case_slug}' bestaat niet.")
     if use_case.status == UseCaseStatus.SUSPENDED:
@@ -102,7 +98,7 @@ def authorise(
             f"{use_case.name} is niet in gebruik (status: {use_case.status}).",
             use_case,
         )
-    access = _access(session, use_case, caller)
+    access = _access(use_case, caller, scoped)
     if access is not None:
         return PolicyDecision(access[0], access[1], use_case)
     key = model_key or (use_case.allowed_models[0] if use_case.allowed_models else "")
@@ -112,13 +108,14 @@ def authorise(
             f"Het model '{key}' is niet toegestaan voor {use_case.name}.",
             use_case,
         )
-    model = session.scalar(
-        select(ModelEntry).where(
-            ModelEntry.organisation_id == organisation.id, ModelEntry.key == key
-        )
-    )
-    if model is None:
+    # The model and the agreement with its provider in one statement (the agreement is only
+    # consulted for production use cases, but reading it along costs less than a query).
+    found = session.execute(
+        _model_and_agreement_query(), {"organisation_id": organisation.id, "key": key}
+    ).first()
+    if found is None:
         return _refuse(Reason.MODEL_NOT_ALLOWED, f"Het model '{key}' bestaat niet.", use_case)
+    model, agreement = found
     if model.suspended_at is not None:
         return _refuse(
             Reason.MODEL_SUSPENDED,
@@ -128,14 +125,14 @@ def authorise(
     blocked = policy_blocks(model, organisation)
     if blocked:
         return _refuse(Reason.MODEL_BLOCKED_BY_POLICY, blocked, use_case)
-    if use_case.status == UseCaseStatus.PRODUCTION:
-        agreement = find_agreement(session, organisation.id, model.provider)
-        if agreement is None or agreement.retraining_on_prompts:
-            return _refuse(
-                Reason.MODEL_WITHOUT_AGREEMENT,
-                f"Voor {model.name} is geen passende leveranciersafspraak vastgelegd.",
-                use_case,
-            )
+    if use_case.status == UseCaseStatus.PRODUCTION and (
+        agreement is None or agreement.retraining_on_prompts
+    ):
+        return _refuse(
+            Reason.MODEL_WITHOUT_AGREEMENT,
+            f"Voor {model.name} is geen passende leveranciersafspraak vastgelegd.",
+            use_case,
+        )
     return PolicyDecision(Reason.ALLOWED, "Toegestaan.", use_case, model)
 
 
@@ -161,14 +158,80 @@ def check_personal_data(decision: PolicyDecision, kinds: Collection[str]) -> Pol
     return decision
 
 
-def _access(session: Session, use_case: UseCase, caller: Caller) -> tuple[Reason, str] | None:
+@cache
+def _use_case_query() -> Select[UseCase]:
+    """Built once with bound parameters (building a query cost about as much as running it)."""
+    return (
+        select(UseCase)
+        .where(
+            UseCase.organisation_id == bindparam("organisation_id", type_=String()),
+            UseCase.slug == bindparam("slug", type_=String()),
+        )
+        # The risk assessment (eagerly loaded elsewhere) plays no part in the decision;
+        # loading it cost more than the rest of the policy on every request.
+        .options(lazyload(UseCase.assessment))
+        .execution_options(**{SELF_SCOPED: True})
+    )
+
+
+@cache
+def _use_case_and_scope_query() -> Select[UseCase, str]:
+    return (
+        _use_case_query()
+        .add_columns(ApiKeyScope.use_case_id)
+        .outerjoin(
+            ApiKeyScope,
+            and_(
+                ApiKeyScope.organisation_id == UseCase.organisation_id,
+                ApiKeyScope.use_case_id == UseCase.id,
+                ApiKeyScope.api_key_id == bindparam("api_key_id", type_=String()),
+            ),
+        )
+    )
+
+
+@cache
+def _model_and_agreement_query() -> Select[ModelEntry, SupplierAgreement]:
+    return (
+        select(ModelEntry, SupplierAgreement)
+        .outerjoin(
+            SupplierAgreement,
+            and_(
+                SupplierAgreement.organisation_id == ModelEntry.organisation_id,
+                SupplierAgreement.provider == ModelEntry.provider,
+            ),
+        )
+        .where(
+            ModelEntry.organisation_id == bindparam("organisation_id", type_=String()),
+            ModelEntry.key == bindparam("key", type_=String()),
+        )
+        .execution_options(**{SELF_SCOPED: True})
+    )
+
+
+def _use_case_and_scope(
+    session: Session, organisation: Organisation, slug: str, caller: Caller
+) -> tuple[UseCase | None, bool]:
+    """The use case and, for an API key, whether the key is scoped to it: one statement."""
+    values = {"organisation_id": organisation.id, "slug": slug}
+    if caller.api_key_id is None:
+        return session.scalar(_use_case_query(), values), False
+    values["api_key_id"] = caller.api_key_id
+    row = session.execute(_use_case_and_scope_query(), values).first()
+    if row is None:
+        return None, False
+    use_case, scope = row
+    return use_case, scope is not None
+
+
+def _access(use_case: UseCase, caller: Caller, scoped: bool) -> tuple[Reason, str] | None:
+    """``scoped``: the caller's API key may call this use case."""
     if caller.anonymous:
         if use_case.audience != Audience.PUBLIC:
             return Reason.ANONYMOUS_NOT_ALLOWED, f"{use_case.name} is alleen voor medewerkers."
         return None
     if caller.api_key_id is not None:
-        scoped = session.get(ApiKeyScope, (caller.api_key_id, use_case.id))
-        if scoped is None:
+        if not scoped:
             return Reason.ACCESS_DENIED, f"Deze API-sleutel heeft geen toegang tot {use_case.name}."
         return None
     if use_case.audience == Audience.PUBLIC:
