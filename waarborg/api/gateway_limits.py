@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import cast
 
 from sqlalchemy import Insert, Integer, String, Table, bindparam, select
@@ -55,35 +56,31 @@ def _seconds_until(moment: datetime, now: datetime) -> int:
     return max(1, int((moment - now).total_seconds() + 0.999))
 
 
+_TABLE = cast(Table, UsageCounter.__table__)
+
+
+@cache
 def _upsert(dialect: str, returning: bool = True) -> Insert:
     """The counter upsert for a dialect, built once: building it (and its cache key) cost
     more than running it, four times per request."""
-    statement = _UPSERTS.get((dialect, returning))
-    if statement is None:
-        table = cast(Table, UsageCounter.__table__)
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        amount = bindparam("amount", type_=Integer())
-        statement = (
-            insert(table)
-            .values(
-                organisation_id=bindparam("organisation_id", type_=String()),
-                scope=bindparam("scope", type_=String()),
-                window_start=bindparam("window_start", type_=UtcDateTime()),
-                value=amount,
-            )
-            .on_conflict_do_update(
-                index_elements=["scope", "window_start"],
-                set_={"value": table.c.value + amount},
-            )
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    amount = bindparam("amount", type_=Integer())
+    statement = (
+        insert(_TABLE)
+        .values(
+            organisation_id=bindparam("organisation_id", type_=String()),
+            scope=bindparam("scope", type_=String()),
+            window_start=bindparam("window_start", type_=UtcDateTime()),
+            value=amount,
         )
-        if returning:
-            statement = statement.returning(table.c.value)
-        _UPSERTS[(dialect, returning)] = statement
-    return statement
+        .on_conflict_do_update(
+            index_elements=["scope", "window_start"],
+            set_={"value": _TABLE.c.value + amount},
+        )
+    )
+    return statement.returning(_TABLE.c.value) if returning else statement
 
 
-_UPSERTS: dict[tuple[str, bool], Insert] = {}
-_TABLE = cast(Table, UsageCounter.__table__)
 _CURRENT = select(_TABLE.c.value).where(
     _TABLE.c.scope == bindparam("scope", type_=String()),
     _TABLE.c.window_start == bindparam("window_start", type_=UtcDateTime()),
