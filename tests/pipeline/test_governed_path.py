@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from tests.governance.conftest import Governed
 from tests.pipeline.conftest import Resolver, ScriptedModel, run
 from waarborg.accounts.roles import Role
+from waarborg.audit.chain import append
 from waarborg.conversations.store import ConversationStore, Owner
 from waarborg.conversations.vault import Vault
 from waarborg.db.tables import AuditEvent, ConversationMessage
@@ -21,10 +23,12 @@ from waarborg.governance.policy import Caller
 from waarborg.governance.vocabulary import UseCaseStatus
 from waarborg.knowledge.index_cache import IndexCache
 from waarborg.models.protocol import ChatMessage
+from waarborg.pipeline import stages
 from waarborg.pipeline.generation import Delta, Final
 from waarborg.pipeline.governed import GovernedPath
 from waarborg.pipeline.results import AnswerResult
 from waarborg.pipeline.turn import TurnRequest
+from waarborg.pipeline.writer import writer_for
 
 MODEL = "geitje-7b-ultra"
 VAULT = Vault(b"a-secret-key-that-is-long-enough-for-tests")
@@ -271,3 +275,31 @@ def test_an_unanswerable_follow_up_stays_in_the_conversation(
         conversation = store.find(first.conversation_id or "", owner)
         assert conversation is not None
         assert len(store.turns(conversation)) == 4
+
+
+def test_preparing_a_question_leaves_the_database_free_for_writers(
+    governed: Governed, production: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the privacy guard and the retrieval run, the group writer can still commit: the
+    preparation is a read-only transaction (a writing one holds SQLite's one write lock, so
+    the audit event of any other request would wait for the busy timeout)."""
+    committed: list[int] = []
+    guard = stages.guard_input
+
+    def guard_and_write(*args: object, **kwargs: object) -> object:
+        def work(session: Session) -> int:
+            event = append(session, governed.organisation_id, "beheer", "tussendoor", "anoniem")
+            return event.sequence
+
+        future = writer_for(governed.database).submit(governed.organisation_id, work)
+        committed.append(future.result(timeout=5))
+        return guard(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stages, "guard_input", guard_and_write)
+    result = run(
+        _path(governed, ScriptedModel(ANSWER)).answer(
+            _turn(governed, production, "Wat kost een paspoort?")
+        )
+    )
+    assert not result.refused
+    assert len(committed) == 1

@@ -3,10 +3,11 @@ request, streamed or not, goes policy → privacy → retrieval → engine → v
 conversation and audit.
 
 Database work runs outside the event loop, each stage in a short transaction of its own, so no
-transaction stays open while a model writes for seconds: ``prepare`` in a worker thread, the
-audit event (with the kept conversation) through the process's group writer, which commits
-the events of concurrent requests together. The kill switch is read again every
-``poll_seconds`` while a stream runs (a read-only transaction) and stops it on every worker.
+transaction stays open while a model writes for seconds: ``prepare`` in a worker thread, as a
+read-only transaction (on SQLite it takes no write lock); the audit event (with the kept
+conversation) through the process's group writer, which commits the events of concurrent
+requests together. The kill switch is read again every ``poll_seconds`` while a stream runs
+(a read-only transaction) and stops it on every worker.
 """
 
 from __future__ import annotations
@@ -163,7 +164,10 @@ class GovernedPath:
         )
 
     def _prepare(self, turn: TurnRequest, trace: Trace) -> Prepared | AnswerResult:
-        with self.database.session(turn.organisation_id) as session:
+        # Read-only: preparing only reads, and it takes a while (the privacy guard, the
+        # question's embedding). On SQLite a writing transaction would hold the one write
+        # lock all that time, so the group writer, and every other request, would wait.
+        with read_session(self.database, turn.organisation_id) as session:
             return prepare(session, turn, self.indexes, self.vault, trace)
 
     async def _finish(
