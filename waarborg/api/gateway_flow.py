@@ -1,10 +1,11 @@
 """Everything a chat request needs before the engine, in one worker-thread hop: the API key,
 the policy's decision (once), the limits, the privacy guard and retrieval.
 
-Reads run in read-only transactions (on SQLite they take no write lock); the two things that
+The reads share one read-only transaction (on SQLite it takes no write lock; on PostgreSQL one
+connection check-out, one BEGIN and one ROLLBACK instead of two of each); the two things that
 write, counting the request and, for a rejection, its audit event, go through the group
-writer in one job. No read transaction is held while that job waits, so the connection pool
-cannot run dry of connections for the writer.
+writer in one job. The writer has a connection of its own, so the read transaction may stay
+open while that job waits: the pool cannot run dry of connections for the writer.
 """
 
 from __future__ import annotations
@@ -58,42 +59,35 @@ def admit_and_prepare(
     """``request`` is the parsed body and its turn (organisation not yet filled in), or the
     error the body gave; a bad key is answered 401 before any problem with the body."""
     database = runtime.database
-    decided: Decided | Refused | None = None
     with read_session(database) as session:
         found = identify_in(session, secret)
         if found is None:
             return Unauthorised(unknown_key())
         who, touched, organisation = found
-        if not isinstance(request, GatewayError):
-            bind_to_organisation(session, who.organisation_id)  # from here on: its rows only
-            decided = decide(
-                session,
-                runtime.settings,
-                who,
-                request[0].use_case,
-                request[0].model_key,
-                organisation,
-            )
-    if isinstance(request, GatewayError) or decided is None:
-        error = request if isinstance(request, GatewayError) else unknown_key()
-        return _reject(runtime, who, touched, error, "")
-    body, turn = request
-    if isinstance(decided, Refused):
-        return _reject(runtime, who, touched, decided.error, decided.use_case)
+        if isinstance(request, GatewayError):
+            return _reject(runtime, who, touched, request, "")
+        bind_to_organisation(session, who.organisation_id)  # from here on: its rows only
+        body, turn = request
+        decided = decide(
+            session, runtime.settings, who, body.use_case, body.model_key, organisation
+        )
+        if isinstance(decided, Refused):
+            return _reject(runtime, who, touched, decided.error, decided.use_case)
 
-    def counted(session: Session) -> Refused | None:
-        touch(session, who.key_id, touched)
-        refused = count(session, who, decided)
+        def counted(writing: Session) -> Refused | None:
+            touch(writing, who.key_id, touched)
+            refused = count(writing, who, decided)
+            if refused is not None:
+                record_rejection(writing, who, refused.error, use_case=refused.use_case)
+            return refused
+
+        refused = writer_for(database).call(who.organisation_id, counted)
         if refused is not None:
-            record_rejection(session, who, refused.error, use_case=refused.use_case)
-        return refused
-
-    refused = writer_for(database).call(who.organisation_id, counted)
-    if refused is not None:
-        return Rejection(refused.error)
-    turn = replace(turn, organisation_id=who.organisation_id, caller=Caller(api_key_id=who.key_id))
-    trace = Trace(channel=turn.channel)
-    with read_session(database, who.organisation_id) as session:
+            return Rejection(refused.error)
+        turn = replace(
+            turn, organisation_id=who.organisation_id, caller=Caller(api_key_id=who.key_id)
+        )
+        trace = Trace(channel=turn.channel)
         prepared = prepare(
             session,
             turn,
