@@ -26,6 +26,7 @@ from waarborg.knowledge.embedding_setup import make_embedding_worker
 from waarborg.observability.logging import configure_logging
 from waarborg.observability.metrics import Metrics
 from waarborg.observability.middleware import ObservabilityMiddleware
+from waarborg.pipeline.cpu_slots import share_the_gil_finely
 from waarborg.retention.scheduler import scheduler_for
 from waarborg.runtime import Runtime
 from waarborg.settings import Settings, load_settings
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        share_the_gil_finely()
         try:
             state = schema_state(runtime.database.engine)
         except SQLAlchemyError as error:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 import time
 
+import pytest
 from anyio import to_thread
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
-from waarborg.pipeline.cpu_slots import SLOTS, cpu_slots
+from waarborg.pipeline.cpu_slots import GIL_SWITCH_SECONDS, SLOTS, cpu_slots
 
 
 def test_no_more_than_the_slots_run_at_once() -> None:
@@ -53,3 +57,15 @@ def test_each_event_loop_has_its_own_limiter() -> None:
 
 async def _limiter() -> object:
     return cpu_slots()
+
+
+def test_a_serving_app_hands_the_gil_over_after_a_millisecond(
+    app: FastAPI,
+) -> None:
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)  # Python's default
+    try:
+        with TestClient(app):  # runs the lifespan, as a server's start does
+            assert sys.getswitchinterval() == pytest.approx(GIL_SWITCH_SECONDS)
+    finally:
+        sys.setswitchinterval(previous)
