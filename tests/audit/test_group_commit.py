@@ -117,3 +117,23 @@ def test_a_read_session_does_not_hold_up_the_writer(governed: Governed) -> None:
             _append(governed.organisation_id, 0),
         )
     assert isinstance(sequence, int)
+
+
+def test_a_lost_connection_costs_the_writer_no_job(governed: Governed) -> None:  # noqa: F811
+    """The writer's connection goes without a liveness ping before each batch (a round trip
+    per write); when the database has dropped it (a restart), the batch runs once more on a
+    new connection instead of failing its requests."""
+    if governed.database.engine.dialect.name != "postgresql":
+        pytest.skip("terminating a server connection needs PostgreSQL")
+    writer = GroupWriter(governed.database)
+
+    def backend_pid(session: Session) -> int:
+        return int(session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+    pid = writer.call(governed.organisation_id, backend_pid)
+    with governed.database.engine.connect() as admin:
+        assert admin.exec_driver_sql(f"SELECT pg_terminate_backend({pid})").scalar_one()
+    sequence = writer.call(governed.organisation_id, _append(governed.organisation_id, 1))
+    assert isinstance(sequence, int)
+    assert writer.call(governed.organisation_id, backend_pid) != pid
+    assert verify_chain_of(governed)[1] == []

@@ -14,10 +14,15 @@ from sqlalchemy.orm import Session
 READ_ONLY = "waarborg_read_only"
 
 
-def make_engine(url: str, pool_size: int = 5, max_overflow: int = 10) -> Engine:
+def make_engine(
+    url: str, pool_size: int = 5, max_overflow: int = 10, *, pre_ping: bool = True
+) -> Engine:
     """Create an engine; for SQLite, make sure the folder exists and the file behaves well.
 
     SQL parameters are hidden from error messages: they can hold personal data and hashes.
+    ``pre_ping`` (PostgreSQL) tests a pooled connection with a round trip before each use, so
+    a database restart costs no request an error; a caller that retries a transaction whose
+    connection died may leave it off and save that round trip.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -35,7 +40,7 @@ def make_engine(url: str, pool_size: int = 5, max_overflow: int = 10) -> Engine:
         return engine
     return create_engine(
         url,
-        pool_pre_ping=True,
+        pool_pre_ping=pre_ping,
         pool_size=pool_size,
         max_overflow=max_overflow,
         hide_parameters=True,

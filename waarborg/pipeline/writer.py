@@ -14,6 +14,11 @@ fails, the transaction is rolled back and every job of the batch runs again on i
 bad job cannot take the others with it. The audit chain stays one chain: each append takes the
 head row (``FOR UPDATE`` on PostgreSQL, the write lock on SQLite) inside the batch transaction,
 so writers of other processes wait for the whole batch and continue from its last event.
+
+The writer's connection is not pinged before each batch (that would be a round trip per write
+on PostgreSQL). A batch whose connection turns out to be dead (a database restart) runs once
+more on a new one; as with the one-by-one rerun above, a connection lost during the COMMIT
+itself could leave its batch written twice, which the chain records as two valid events.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from waarborg.db.database import Database
@@ -88,7 +94,9 @@ class GroupWriter:
             # An in-memory database exists only in its own engine.
             self._serve(sessionmaker(self.database.engine, expire_on_commit=False))
             return
-        engine = make_engine(self.database.url, pool_size=1, max_overflow=0)
+        # No liveness ping before each batch (a round trip per write on PostgreSQL): a batch
+        # whose connection turns out dead is run once more, on a new connection.
+        engine = make_engine(self.database.url, pool_size=1, max_overflow=0, pre_ping=False)
         try:
             self._serve(sessionmaker(engine, expire_on_commit=False))
         finally:
@@ -114,7 +122,13 @@ class GroupWriter:
 
     def _commit(self, batch: list[_Job], sessions: sessionmaker[Session]) -> None:
         try:
-            results = self._transaction(batch, sessions)
+            try:
+                results = self._transaction(batch, sessions)
+            except DBAPIError as error:
+                if not error.connection_invalidated:
+                    raise
+                log.warning("the writer's database connection was lost; the batch runs again")
+                results = self._transaction(batch, sessions)
         except Exception as error:
             if len(batch) == 1:
                 _fail(batch[0], error)
