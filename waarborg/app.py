@@ -27,6 +27,7 @@ from waarborg.observability.logging import configure_logging
 from waarborg.observability.metrics import Metrics
 from waarborg.observability.middleware import ObservabilityMiddleware
 from waarborg.pipeline.cpu_slots import share_the_gil_finely
+from waarborg.pipeline.gc_pauses import freeze_long_lived_objects
 from waarborg.retention.scheduler import scheduler_for
 from waarborg.runtime import Runtime
 from waarborg.settings import Settings, load_settings
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         _app.state.embedding_worker = embedding_worker
         if embedding_worker is not None:
             embedding_worker.start()
+        freeze_long_lived_objects()
         yield
         if embedding_worker is not None:
             await asyncio.to_thread(embedding_worker.stop)
